@@ -1,0 +1,512 @@
+//! Article structure: lines and blocks, the headline, the dateline, byline and credit lines,
+//! captions, and the page furniture (boilerplate) that extraction must not read.
+//!
+//! A *paragraph* is one non-blank line; a *block* is a run of lines between blank lines.
+//! Scraped pages put each page element on its own line, so a line is the unit that can be
+//! classified without swallowing its neighbours.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::Lexicon;
+use crate::text::Normalized;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    /// The headline printed a second time.
+    RepeatedTitle,
+    Navigation,
+    /// A section or topic label ("Cyber Security", "Health").
+    Section,
+    /// A photo caption or photo credit.
+    Caption,
+    Byline,
+    /// A line giving the publication date or time.
+    DateLine,
+    Body,
+    /// Reporting, writing and editing credits.
+    Credit,
+    /// A short biography of the author.
+    Bio,
+    /// Page furniture of the named kind, excluded from extraction.
+    Boilerplate(&'static str),
+    /// A front-matter header line (`Outlet: …`).
+    FrontMatter,
+}
+
+impl LineKind {
+    /// Lines whose text belongs to the article proper and is read by the entity extractors.
+    pub fn is_content(self) -> bool {
+        matches!(self, LineKind::Title | LineKind::Caption | LineKind::Body)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// Byte range in the normalised text, trimmed of surrounding white space.
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+    pub kind: LineKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatelineMatch {
+    pub line: usize,
+    /// Range of the whole dateline in the normalised text, separator included.
+    pub start: usize,
+    pub end: usize,
+    pub place: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Values stated in a front-matter header at the top of the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub outlet: Option<(String, usize)>,
+    pub published: Option<(String, usize)>,
+    pub authors: Vec<(String, usize)>,
+    pub title: Option<(String, usize)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub norm: Normalized,
+    pub lines: Vec<Line>,
+    pub title: Option<usize>,
+    pub dateline: Option<DatelineMatch>,
+    pub front_matter: FrontMatter,
+}
+
+impl Article {
+    pub fn text(&self) -> &str {
+        &self.norm.text
+    }
+
+    pub fn line_text(&self, i: usize) -> &str {
+        let l = &self.lines[i];
+        &self.norm.text[l.start..l.end]
+    }
+
+    /// Indices of lines of the given kind.
+    pub fn lines_of(&self, kind: LineKind) -> impl Iterator<Item = usize> + '_ {
+        (0..self.lines.len()).filter(move |&i| self.lines[i].kind == kind)
+    }
+
+    pub fn parse(original: &str, lex: &Lexicon) -> Article {
+        let norm = Normalized::new(original);
+        let mut lines = split_lines(&norm.text);
+        let front_matter = read_front_matter(&norm.text, &mut lines);
+        let mut article = Article { norm, lines, title: None, dateline: None, front_matter };
+        article.classify(lex);
+        article
+    }
+
+    fn classify(&mut self, lex: &Lexicon) {
+        let n = self.lines.len();
+        let texts: Vec<String> = (0..n).map(|i| self.line_text(i).to_string()).collect();
+        let body_start = texts.iter().position(|t| is_prose(t)).unwrap_or(n);
+        let mut in_related_list = false;
+        for i in 0..n {
+            if self.lines[i].kind == LineKind::FrontMatter {
+                continue;
+            }
+            let t = texts[i].as_str();
+            let kind = if let Some(kind) = boilerplate_kind(t) {
+                in_related_list = kind == "related" && !t.contains(':') || is_related_header(t);
+                LineKind::Boilerplate(kind)
+            } else if in_related_list && (is_headline_like(t) || is_teaser(t)) {
+                LineKind::Boilerplate("related")
+            } else {
+                in_related_list = false;
+                if is_caption(t) {
+                    LineKind::Caption
+                } else if is_credit(t) {
+                    LineKind::Credit
+                } else if i > body_start && is_bio(t, lex) {
+                    LineKind::Bio
+                } else if i <= body_start + 2 && is_byline(t, lex) {
+                    LineKind::Byline
+                } else if i <= body_start + 2 && is_date_line(t) {
+                    LineKind::DateLine
+                } else if i < body_start && is_navigation(t) {
+                    LineKind::Navigation
+                } else {
+                    LineKind::Body
+                }
+            };
+            self.lines[i].kind = kind;
+        }
+        self.mark_navigation_blocks();
+        self.choose_title(body_start, lex);
+        self.find_dateline(lex);
+    }
+
+    /// A tagline inside a promotion box ("Get more with X" / tagline / "Learn more") is
+    /// navigation too: a line of a block sandwiched between navigation lines.
+    fn mark_navigation_blocks(&mut self) {
+        for i in 1..self.lines.len().saturating_sub(1) {
+            let (prev, line, next) = (&self.lines[i - 1], &self.lines[i], &self.lines[i + 1]);
+            let same_block = prev.block == line.block && next.block == line.block;
+            if same_block && line.kind == LineKind::Body && prev.kind == LineKind::Navigation && next.kind == LineKind::Navigation {
+                self.lines[i].kind = LineKind::Navigation;
+            }
+        }
+    }
+
+    /// The headline: the first line before the story that reads like one. A line alone in its
+    /// block is preferred, since scrapers print the headline as its own element.
+    fn choose_title(&mut self, body_start: usize, lex: &Lexicon) {
+        if let Some((_, at)) = &self.front_matter.title {
+            self.title = self.lines.iter().position(|l| l.start == *at);
+        }
+        let header_end = (body_start + 1).min(self.lines.len());
+        let candidates: Vec<usize> = (0..header_end)
+            .filter(|&i| self.lines[i].kind == LineKind::Body && self.title.is_none())
+            .filter(|&i| {
+                let t = self.line_text(i);
+                !is_section_label(t, lex) && (i < body_start || self.title.is_none())
+            })
+            .collect();
+        // Alone in its block, but for page furniture and section labels around it.
+        let alone = |i: usize| {
+            (0..self.lines.len()).filter(|&j| j != i && self.lines[j].block == self.lines[i].block).all(|j| {
+                self.lines[j].kind != LineKind::Body || is_section_label(&self.norm.text[self.lines[j].start..self.lines[j].end], lex)
+            })
+        };
+        let headline_like = |i: usize| {
+            let t = self.line_text(i);
+            let words = t.split_whitespace().count();
+            (4..=30).contains(&words) && !t.ends_with('.') || t.ends_with("– .")
+        };
+        let pick = candidates
+            .iter()
+            .copied()
+            .find(|&i| alone(i) && headline_like(i) && i < body_start)
+            .or_else(|| candidates.iter().copied().find(|&i| headline_like(i) && i < body_start))
+            .or_else(|| candidates.first().copied())
+            .or_else(|| self.lines.iter().position(|l| l.kind != LineKind::FrontMatter));
+        let Some(title) = pick.or(self.title) else { return };
+        self.title = Some(title);
+        self.lines[title].kind = LineKind::Title;
+        let title_text = self.line_text(title).to_string();
+        for i in 0..header_end {
+            if i == title {
+                continue;
+            }
+            let t = self.line_text(i).to_string();
+            if t == title_text {
+                self.lines[i].kind = LineKind::RepeatedTitle;
+            } else if self.lines[i].kind == LineKind::Body && i < body_start && is_section_label(&t, lex) {
+                self.lines[i].kind = LineKind::Section;
+            } else if self.lines[i].kind == LineKind::Body && i < title {
+                self.lines[i].kind = LineKind::Navigation;
+            } else if self.lines[i].kind == LineKind::Body && i > title && i < body_start && is_label(&t) {
+                self.lines[i].kind = LineKind::Section;
+            }
+        }
+    }
+
+    fn find_dateline(&mut self, lex: &Lexicon) {
+        let first_body = self.lines.iter().position(|l| l.kind == LineKind::Body);
+        let Some(first) = first_body else { return };
+        // The dateline opens the story; allow a standfirst or a place line before it.
+        for i in first..(first + 3).min(self.lines.len()) {
+            if self.lines[i].kind != LineKind::Body {
+                continue;
+            }
+            let start = self.lines[i].start;
+            if let Some(mut m) = match_dateline(self.line_text(i), lex) {
+                m.line = i;
+                m.start += start;
+                m.end += start;
+                self.dateline = Some(m);
+                return;
+            }
+        }
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut block = 0;
+    let mut blank_before = false;
+    let mut at = 0;
+    for raw in text.split_inclusive('\n') {
+        let content = raw.trim_end_matches('\n');
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            if blank_before && !lines.is_empty() {
+                block += 1;
+            }
+            blank_before = false;
+            let lead = content.len() - content.trim_start().len();
+            let start = at + lead;
+            lines.push(Line { start, end: start + trimmed.len(), block, kind: LineKind::Body });
+        }
+        at += raw.len();
+    }
+    lines
+}
+
+static FRONT_MATTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i)(outlet|publisher|published|date|author|authors|byline|title|url|source)\s*:\s*(.+)$").unwrap());
+
+/// Header lines `Key: value` at the very top, before the first blank line, all of known keys.
+fn read_front_matter(text: &str, lines: &mut [Line]) -> FrontMatter {
+    let mut fm = FrontMatter::default();
+    let first_block: Vec<usize> = (0..lines.len()).take_while(|&i| lines[i].block == 0).collect();
+    let all_headers = first_block.len() >= 2
+        && first_block.iter().all(|&i| FRONT_MATTER.is_match(&text[lines[i].start..lines[i].end]));
+    if !all_headers {
+        return fm;
+    }
+    for i in first_block {
+        let line = &text[lines[i].start..lines[i].end];
+        let Some(caps) = FRONT_MATTER.captures(line) else { continue };
+        let value = caps[2].trim().to_string();
+        let at = lines[i].start + caps.get(2).map_or(0, |m| m.start());
+        match caps[1].to_lowercase().as_str() {
+            "outlet" | "publisher" | "source" => fm.outlet = Some((value, at)),
+            "published" | "date" => fm.published = Some((value, at)),
+            "author" | "authors" | "byline" => {
+                let mut offset = at;
+                for name in value.split([',', ';']).flat_map(|p| p.split(" and ")) {
+                    let lead = value[offset - at..].find(name.trim()).unwrap_or(0);
+                    fm.authors.push((name.trim().to_string(), offset + lead));
+                    offset += lead + name.trim().len();
+                }
+            }
+            "title" => fm.title = Some((value, at)),
+            _ => {}
+        }
+        lines[i].kind = LineKind::FrontMatter;
+    }
+    fm
+}
+
+fn word_count(t: &str) -> usize {
+    t.split_whitespace().count()
+}
+
+/// Running story text: a long line that ends like a sentence.
+pub fn is_prose(t: &str) -> bool {
+    word_count(t) >= 14 && t.trim_end().ends_with(['.', '"', '”', '’', ':', '?', '!', ')'])
+}
+
+static BOILERPLATE: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let rules: &[(&str, &str)] = &[
+        ("comments", r"^(?i)(be the first to comment|what do you think\??|click to comment|leave a (reply|comment)|you must be logged in to post a comment.*|please enter your (comment|name|email).*|this site uses akismet.*|\d+ comments?|comments?|join the conversation|post a comment|add a comment|show comments|view comments|comment on this (story|article))[.!]*$"),
+        ("share", r"^(?i)((share (on|via) \w+\s*)+|share|share this( article| story| post)?|tweet|email|e-mail|print|enlarge image|close|video|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|share on \w+|save|save article|follow us.*|listen to this article.*|(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest)( (facebook|twitter|linkedin|email|whatsapp|reddit|pinterest))+)$"),
+        ("newsletter", r"^(?i)(sign up|subscribe|get)\b.*\b(newsletter|inbox|email updates|briefing)\b.*|^(?i)(subscribe( now)?|newsletter|sign up|sign in|log in|register)$"),
+        ("related", r"^(?i)(recent posts|also see|also read|related( stories| articles| content| coverage| posts| news)?|read more|read next|more from [\w .]+|(\S+ )*most read|most popular|most viewed|you may also like|you might also like|recommended( for you)?|trending( now)?|more stories|more news|latest news|top stories|further reading|see also|read also|what to read next|more on this story)\s*:?$"),
+        ("related", r"^(ALSO SEE|READ MORE|RELATED|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|Also see|Read more|Related|Read also|See also)\s*:\s*\S.*$"),
+        ("copyright", r"(?i)^(©|\(c\) |copyright\b)|\ball rights reserved\b|^©"),
+        ("notice", r"(?i)(\bcookies?\b.*\b(use|accept|consent|policy)\b|^error: content is protected|^advertisement$|^sponsored( content)?$|^this material may not be published|^we use cookies|^search for this author in|^(pubmed|google scholar)$)"),
+        ("timestamp", r"^(?i)\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$"),
+    ];
+    rules.iter().map(|(k, r)| (*k, Regex::new(r).unwrap())).collect()
+});
+
+fn boilerplate_kind(t: &str) -> Option<&'static str> {
+    if word_count(t) > 40 {
+        return None;
+    }
+    BOILERPLATE.iter().find(|(_, re)| re.is_match(t)).map(|(k, _)| *k)
+}
+
+fn is_related_header(t: &str) -> bool {
+    t.trim_end().ends_with(':') && boilerplate_kind(t) == Some("related")
+}
+
+/// A line shaped like a headline: no closing full stop, not too long.
+fn is_headline_like(t: &str) -> bool {
+    let words = word_count(t);
+    (1..=22).contains(&words) && !t.ends_with('.')
+}
+
+/// The clipped summary of another story in a related list.
+fn is_teaser(t: &str) -> bool {
+    t.ends_with('…') || t.ends_with("...")
+}
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\b(?:Photo|Photos|Photograph|Image|Picture|Credit|Illustration)s?(?: by)?\s*:\s*[^.]{2,80}$",
+        r"|\bREUTERS/|\(AP Photo|\bAP Photo/|/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Bloomberg|Shutterstock|Alamy)\b",
+        r"|\bGetty Images\)?\.?$|\(\s*[A-Z][A-Z .'-]+/[A-Z][A-Z .'-]+\)\s*$|\b(?:AFP|AP|EPA|EPA-EFE|Reuters)\s*\)?\.?$|^©\s*[A-Z][a-z]+ [A-Z][a-z]+$",
+        r"|^Image:\s|^\(?(?:Photo|Image|Credit):)"
+    ))
+    .unwrap()
+});
+
+fn is_caption(t: &str) -> bool {
+    CAPTION.is_match(t) && word_count(t) <= 90
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\(?\s*(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|produced|reported|written|edited)(?: and \w+)?)\s+by\s+.*$",
+        r"|^[•·\-–—*\s]*[A-Z][\w.&' ]+ with additional (?:editing|reporting|writing) by .+$",
+        r"|^[\w.' -]+ contributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
+        r"|^Analysis: [^,]+, .+$",
+        r"|^[—–-]\s*(?:The )?(?:Associated Press|Reuters|AFP|Bloomberg)\.?$"
+    ))
+    .unwrap()
+});
+
+fn is_credit(t: &str) -> bool {
+    word_count(t) <= 40 && CREDIT.is_match(t)
+}
+
+static BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+) (?:is|was|has been) (?:a|an|the)\b[^.]*\b(?:journalist|reporter|writer|editor|correspondent|columnist|contributor|author|freelancer|producer|analyst)s?\b").unwrap()
+});
+
+fn is_bio(t: &str, lex: &Lexicon) -> bool {
+    BIO.captures(t).is_some_and(|c| c[1].split_whitespace().next().is_some_and(|w| lex.is_given_name(w)))
+}
+
+/// The name a bio line is about.
+pub fn bio_name(t: &str) -> Option<(usize, usize)> {
+    BIO.captures(t).and_then(|c| c.get(1)).map(|m| (m.start(), m.end()))
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by)\s+[A-Z]").unwrap());
+
+fn is_byline(t: &str, lex: &Lexicon) -> bool {
+    if word_count(t) > 16 {
+        return false;
+    }
+    if BYLINE.is_match(t) {
+        return true;
+    }
+    // A line that starts with a person's name and holds little else (a title, an outlet, a date).
+    let words: Vec<&str> = t.split_whitespace().collect();
+    words.len() >= 2
+        && lex.is_given_name(words[0])
+        && words[1].chars().next().is_some_and(char::is_uppercase)
+        && !t.ends_with('.')
+        && !words.iter().any(|w| matches!(*w, "is" | "was" | "said" | "says" | "has" | "will" | "the"))
+}
+
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|^(published|updated|posted|last updated)\b").unwrap()
+});
+
+fn is_date_line(t: &str) -> bool {
+    word_count(t) <= 16 && DATE_LINE.is_match(t) && !t.ends_with('.')
+}
+
+static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
+});
+
+fn is_navigation(t: &str) -> bool {
+    NAVIGATION.is_match(t)
+}
+
+/// A short label without sentence punctuation ("International Circuit", "Health").
+fn is_label(t: &str) -> bool {
+    word_count(t) <= 4 && !t.ends_with(['.', '?', '!', ':']) && t.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+}
+
+fn is_section_label(t: &str, lex: &Lexicon) -> bool {
+    lex.sections.contains(&t.to_lowercase()) || (word_count(t) <= 3 && is_label(t))
+}
+
+static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})\s+)?\(([A-Z][A-Za-z .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
+});
+static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}),?\s+[-–—]{1,2}\s+").unwrap()
+});
+static DATELINE_RELEASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Za-z.'’ -]+(?:, [A-Z][A-Za-z. ]+)*),? [A-Z][a-z]+\.? \d{1,2}, \d{4}\s*/\s*([A-Za-z ]+?)\s*/\s*(?:[-–—]{1,2})?\s*").unwrap()
+});
+
+fn match_dateline(t: &str, lex: &Lexicon) -> Option<DatelineMatch> {
+    let at = |m: regex::Match| (m.end(), Some(m.as_str().trim().trim_end_matches(',').to_string()));
+    if let Some(c) = DATELINE_AGENCY.captures(t) {
+        let source = c.get(2).map(|m| m.as_str().trim().to_string());
+        let place = c.get(1).map(|m| m.as_str().trim().trim_end_matches(',').to_string());
+        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place, source });
+    }
+    if let Some(c) = DATELINE_RELEASE.captures(t) {
+        let (_, place) = at(c.get(1)?);
+        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place, source: Some(c[2].trim().to_string()) });
+    }
+    let c = DATELINE_PLACE.captures(t)?;
+    let place = c.get(1)?.as_str();
+    let first = place.split([',', ' ']).next().unwrap_or(place);
+    let shouting = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if shouting || lex.places.contains(place) || lex.places.contains(first) {
+        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place: Some(place.to_string()), source: None });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicon {
+        Lexicon::builtin()
+    }
+
+    #[test]
+    fn datelines_of_wires_and_places() {
+        let l = lex();
+        let m = match_dateline("BEIJING (Reuters) – The regulator said", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("BEIJING"), Some("Reuters")));
+        let m = match_dateline("(Bloomberg) -- Tech firms rallied", &l).unwrap();
+        assert_eq!((m.place, m.source.as_deref()), (None, Some("Bloomberg")));
+        let m = match_dateline("WASHINGTON – Two officers were charged", &l).unwrap();
+        assert_eq!(m.place.as_deref(), Some("WASHINGTON"));
+        assert!(match_dateline("The company said – again – no", &l).is_none());
+    }
+
+    #[test]
+    fn title_skips_navigation_and_section_labels() {
+        let text = "Connect with us\n\nInternational Circuit\n\nRegulator meets tech bosses over new rules\n\nTop executives from the largest internet companies met officials from the ministry to discuss ways to push forward.\n";
+        let a = Article::parse(text, &lex());
+        assert_eq!(a.line_text(a.title.unwrap()), "Regulator meets tech bosses over new rules");
+        assert_eq!(a.lines[0].kind, LineKind::Navigation);
+        assert_eq!(a.lines[1].kind, LineKind::Section);
+    }
+
+    #[test]
+    fn repeated_title_and_boilerplate_are_marked() {
+        let text = "Moguls back the plan – .\n\nMoguls back the plan – .\n\n(Bloomberg) – Tech moguls have lined up to assert their support for the policy, during the annual internet conference.\n\nPlease enter your comment!\n\n© 2021 Bloomberg LP\n";
+        let a = Article::parse(text, &lex());
+        assert_eq!(a.title, Some(0));
+        assert_eq!(a.lines[1].kind, LineKind::RepeatedTitle);
+        assert_eq!(a.lines[3].kind, LineKind::Boilerplate("comments"));
+        assert_eq!(a.lines[4].kind, LineKind::Boilerplate("copyright"));
+        assert_eq!(a.dateline.as_ref().unwrap().source.as_deref(), Some("Bloomberg"));
+    }
+
+    #[test]
+    fn related_lists_run_until_prose() {
+        let text = "Headline about the markets today\n\nThe market fell sharply on Monday as investors weighed the prospect of higher interest rates for longer.\n\nRecent Posts\n\nCarmaker Launches Budget Car in India\n\nThe carmaker leads the market, helped by subsidies…\n\n11 hours ago\n";
+        let a = Article::parse(text, &lex());
+        let kinds: Vec<LineKind> = a.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[2..], [LineKind::Boilerplate("related"); 4]);
+    }
+
+    #[test]
+    fn front_matter_is_read() {
+        let text = "Outlet: Example Gazette\nPublished: 2023-05-04\nAuthor: Jo Bloggs and Ann Lee\n\nCouncil approves budget\n\nThe council approved the budget on Tuesday after a long debate about the new library and the roads.\n";
+        let a = Article::parse(text, &lex());
+        assert_eq!(a.front_matter.outlet.as_ref().unwrap().0, "Example Gazette");
+        let names: Vec<&str> = a.front_matter.authors.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Jo Bloggs", "Ann Lee"]);
+        let (name, at) = &a.front_matter.authors[1];
+        assert_eq!(&text[*at..*at + name.len()], "Ann Lee");
+        assert_eq!(a.line_text(a.title.unwrap()), "Council approves budget");
+    }
+}

@@ -1,0 +1,748 @@
+//! People, companies and regulators: candidates from capitalised sequences and their context,
+//! typed by lexicons and cues, then joined into entities with aliases (surnames, short forms,
+//! acronyms) inside the article.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Article, LineKind};
+use crate::extract::credits::FoundCredit;
+use crate::lexicon::Lexicon;
+use crate::record::{self, Role};
+use crate::text::Normalized;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Person,
+    Company,
+    Regulator,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Person => "person",
+            Kind::Company => "company",
+            Kind::Regulator => "regulator",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct FoundEntity {
+    pub kind: Kind,
+    pub name: String,
+    /// Surface forms and how often each was seen.
+    pub forms: BTreeMap<String, usize>,
+    pub roles: Vec<Role>,
+    /// The word a lone mention uses for a person ("Ma" for Pony Ma Huateng).
+    pub surname: Option<String>,
+}
+
+/// One occurrence of an entity, in normalised-text offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct EntityTable {
+    pub entities: Vec<FoundEntity>,
+    /// Sorted by position.
+    pub mentions: Vec<Mention>,
+}
+
+impl EntityTable {
+    /// The record entries of one kind, in order of first mention.
+    pub fn records(&self, kind: Kind, norm: &Normalized) -> Vec<record::Entity> {
+        let mut order: Vec<usize> = Vec::new();
+        for m in &self.mentions {
+            if self.entities[m.entity].kind == kind && !order.contains(&m.entity) {
+                order.push(m.entity);
+            }
+        }
+        order
+            .into_iter()
+            .map(|id| {
+                let e = &self.entities[id];
+                let spans: Vec<record::Span> =
+                    self.mentions.iter().filter(|m| m.entity == id).map(|m| norm.to_original(m.start, m.end)).collect();
+                let aliases = e.forms.keys().filter(|f| **f != e.name).cloned().collect();
+                let mut roles = e.roles.clone();
+                roles.sort();
+                roles.dedup();
+                record::Entity { name: e.name.clone(), aliases, mentions: spans.len(), spans, roles }
+            })
+            .collect()
+    }
+
+    /// The entity a written name refers to at a position: an exact form, or a surname resolved
+    /// to the nearest person mentioned before (else after) that position.
+    pub fn resolve_name(&self, name: &str, at: usize) -> Option<usize> {
+        let name = strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "));
+        let exact: Vec<usize> = (0..self.entities.len()).filter(|&i| self.entities[i].forms.contains_key(name)).collect();
+        let candidates = if exact.is_empty() {
+            (0..self.entities.len()).filter(|&i| self.entities[i].surname.as_deref() == Some(name)).collect()
+        } else {
+            exact
+        };
+        match candidates.len() {
+            0 => None,
+            1 => Some(candidates[0]),
+            _ => self.nearest(&candidates, at),
+        }
+    }
+
+    fn nearest(&self, candidates: &[usize], at: usize) -> Option<usize> {
+        let before = self.mentions.iter().rev().find(|m| m.start < at && candidates.contains(&m.entity));
+        before.or_else(|| self.mentions.iter().find(|m| candidates.contains(&m.entity))).map(|m| m.entity)
+    }
+
+    /// The last mention before `at` of an entity of one of these kinds.
+    pub fn last_before(&self, at: usize, kinds: &[Kind]) -> Option<Mention> {
+        self.mentions.iter().rev().find(|m| m.end <= at && kinds.contains(&self.entities[m.entity].kind)).copied()
+    }
+
+    /// The mention covering a position, if any.
+    pub fn mention_at(&self, start: usize, end: usize) -> Option<Mention> {
+        self.mentions.iter().find(|m| m.start < end && start < m.end).copied()
+    }
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).or_else(|| s.strip_suffix('\'')).unwrap_or(s)
+}
+
+/// A word of a line with its byte range in that line.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    /// Starts a sentence (line start, or after . ! ? : or an opening quote).
+    sentence_start: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "St", "Dr", "Mr", "Mrs", "Ms", "Rep", "Sen", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Prof", "Rev", "Cmdr", "Adm", "Maj", "Gens", "Reps", "Sens", "Bros", "Mt", "Ft", "No", "Pty", "Bhd", "Cie",
+];
+
+fn tokenize(line: &str) -> Vec<Token<'_>> {
+    let bytes = line.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut sentence_start = true;
+    while i < line.len() {
+        let c = line[i..].chars().next().unwrap_or(' ');
+        if !c.is_alphanumeric() {
+            if matches!(c, '.' | '!' | '?' | ':' | ';' | '“' | '"' | '‘' | '(' | '—' | '–' | '•') {
+                sentence_start = true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut chars = line[i..].char_indices().peekable();
+        while let Some((off, ch)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let glue = matches!(ch, '\'' | '-' | '&' | '.') && next.is_some_and(char::is_alphanumeric);
+            if ch.is_alphanumeric() || (glue && off > 0) {
+                end = i + off + ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        // A trailing full stop belongs to initials and abbreviations ("M.", "U.S.", "Inc.").
+        let word = &line[start..end];
+        if bytes.get(end) == Some(&b'.') {
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
+                end += 1;
+            }
+        }
+        tokens.push(Token { start, end, text: &line[start..end], sentence_start });
+        sentence_start = false;
+        i = end.max(i + 1);
+    }
+    tokens
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+const CONNECTORS: &[&str] = &["of", "and", "for", "de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "&", "on", "the"];
+
+/// Words that make a capitalised sequence a government body when they head it.
+const REGULATOR_HEADS: &[&str] = &[
+    "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
+    "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat", "Board",
+];
+/// Words that make a sequence something other than a regulator, company or person.
+const NON_ENTITY_WORDS: &[&str] = &[
+    "University", "College", "School", "Court", "Committee", "Party", "Association", "Institute", "Museum", "Hospital", "Society",
+    "Forum", "Conference", "League", "Union", "Church", "Festival", "Awards", "Award", "Prize", "Summit", "Games", "Cup",
+    "Championship", "Olympics", "Law", "Act", "Bill", "Street", "Avenue", "Road", "River", "Mountain", "Island", "Park", "Center",
+    "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
+    "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
+    "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
+    "Year", "Century", "Era", "Revolution", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
+];
+
+static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
+});
+static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Ltd)\b|,\s+(?:a|an|the)\s+[^,.]*?\b(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)\b|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
+});
+static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)\b)").unwrap()
+});
+
+/// Whether a word could be a Pinyin given name ("Lidong", "Yibing", "Huateng").
+fn is_pinyin(word: &str) -> bool {
+    static SYLLABLES: LazyLock<Regex> = LazyLock::new(|| {
+        let initial = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?";
+        let finals = "(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)";
+        Regex::new(&format!("^(?:{initial}{finals}){{1,2}}$")).unwrap()
+    });
+    word.len() >= 2 && SYLLABLES.is_match(&word.to_lowercase())
+}
+
+/// A typed candidate before joining.
+#[derive(Debug, Clone)]
+struct Candidate {
+    kind: Kind,
+    text: String,
+    start: usize,
+    end: usize,
+    roles: Vec<Role>,
+    /// Lexicon entry for organisations found in a lexicon.
+    entry: Option<(Kind, usize)>,
+}
+
+struct Extractor<'a> {
+    lex: &'a Lexicon,
+    candidates: Vec<Candidate>,
+    /// Acronyms introduced in parentheses, with the candidate index they name.
+    acronyms: Vec<(String, usize)>,
+}
+
+/// Lower-case multi-word title at `tokens[i..]`, as (words used, title).
+fn title_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    (1..=4).rev().find_map(|n| {
+        let words = tokens.get(i..i + n)?;
+        let phrase = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+        let lower = phrase.to_lowercase();
+        let known = lex.roles.contains(&lower) || lex.honorifics.contains(&phrase) || lex.honorifics.contains(lower.as_str());
+        known.then_some((n, phrase))
+    })
+}
+
+impl<'a> Extractor<'a> {
+    fn line(&mut self, line: &str, base: usize) {
+        let tokens = tokenize(line);
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_capitalised(tokens[i].text) {
+                i += 1;
+                continue;
+            }
+            // Grow a run of capitalised words joined by spaces and name connectors.
+            let mut j = i + 1;
+            while j < tokens.len() {
+                let gap = &line[tokens[j - 1].end..tokens[j].start];
+                if gap != " " || strip_possessive(tokens[j - 1].text) != tokens[j - 1].text {
+                    break;
+                }
+                let t = tokens[j].text;
+                if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) {
+                    j += 1;
+                } else if CONNECTORS.contains(&t)
+                    && tokens.get(j + 1).is_some_and(|n| is_capitalised(n.text) && &line[tokens[j].end..n.start] == " ")
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            self.run(line, base, &tokens, i, j);
+            i = j;
+        }
+    }
+
+    /// Splits a run at titles ("Alibaba CEO Daniel Zhang") and classifies each part.
+    fn run(&mut self, line: &str, base: usize, tokens: &[Token], from: usize, to: usize) {
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut titles: Vec<(usize, String)> = Vec::new();
+        let mut start = from;
+        let mut k = from;
+        while k < to {
+            if let Some((n, title)) = title_at(&tokens[..to], k, self.lex) {
+                let person_follows = k + n < to;
+                let left_is_given_name = k == start + 1 && self.lex.is_given_name(tokens[start].text);
+                if person_follows && !left_is_given_name {
+                    if k > start {
+                        parts.push((start, k));
+                    }
+                    titles.push((parts.len(), title));
+                    k += n;
+                    start = k;
+                    continue;
+                }
+            }
+            k += 1;
+        }
+        if start < to {
+            parts.push((start, to));
+        }
+        for (p, &(a, b)) in parts.iter().enumerate() {
+            let title_before: Vec<String> = titles.iter().filter(|(at, _)| *at == p).map(|(_, t)| t.clone()).collect();
+            let org_before = p > 0 && titles.iter().any(|(at, _)| *at == p);
+            let title_after = titles.iter().any(|(at, _)| *at == p + 1);
+            let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]) } else { None };
+            self.part(line, base, tokens, a, b, &title_before, title_after, org_for_roles);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn part(
+        &mut self,
+        line: &str,
+        base: usize,
+        tokens: &[Token],
+        mut a: usize,
+        b: usize,
+        titles_before: &[String],
+        title_after: bool,
+        org_part: Option<(usize, usize)>,
+    ) {
+        let lex = self.lex;
+        while a < b && (lex.stopwords.contains(tokens[a].text) || CONNECTORS.contains(&tokens[a].text)) {
+            a += 1;
+        }
+        let mut b = b;
+        while b > a && CONNECTORS.contains(&tokens[b - 1].text) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        let s = tokens[a].start;
+        let last = tokens[b - 1].text;
+        let e = tokens[b - 1].end - (last.len() - strip_possessive(last).len());
+        let text = &line[s..e];
+        let words: Vec<&str> = text.split(' ').collect();
+        let before = &line[..s];
+        let after = &line[e..];
+        // Lower-case role words just before: "chairman Zhang Lidong", "founder and CEO Pony Ma".
+        static ROLE_BEFORE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"([a-z][a-z-]*(?: [a-z][a-z-]*){0,3}) $").unwrap());
+        let lower_title = ROLE_BEFORE
+            .captures(before)
+            .and_then(|c| {
+                let phrase = c.get(1)?.as_str();
+                let ws: Vec<&str> = phrase.split(' ').collect();
+                (0..ws.len()).map(|i| ws[i..].join(" ")).find(|p| lex.roles.contains(p))
+            });
+        let has_title = !titles_before.is_empty() || lower_title.is_some();
+        let sentence_start = tokens[a].sentence_start;
+
+        let lexicon_hit = lex
+            .regulators
+            .lookup(text)
+            .map(|e| (Kind::Regulator, e))
+            .or_else(|| lex.companies.lookup(text).map(|e| (Kind::Company, e)));
+        let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
+        let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w));
+        let non_entity = words.iter().any(|w| NON_ENTITY_WORDS.contains(w));
+        let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
+        let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
+        let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
+
+        let kind = if let Some((kind, _)) = lexicon_hit {
+            Some(kind)
+        } else if is_place && !has_title {
+            None
+        } else if strong_suffix && words.len() >= 2 {
+            Some(Kind::Company)
+        } else if head_regulator && !non_entity && words.len() >= 2 {
+            Some(Kind::Regulator)
+        } else if non_entity {
+            None
+        } else if self.person_shaped(&words) && (has_title || self.person_cue(&words, after)) {
+            Some(Kind::Person)
+        } else if (weak_suffix && words.len() >= 2) || (company_cue && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
+            Some(Kind::Company)
+        } else {
+            None
+        };
+        // "Trump administration": a government named after its leader.
+        static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:'s)? administration\b").unwrap());
+        if kind.is_none() || kind == Some(Kind::Person) {
+            if let Some(m) = ADMINISTRATION.find(&line[e..]) {
+                if words.len() <= 2 && !is_place {
+                    let name = format!("{} administration", words.last().unwrap_or(&text));
+                    self.push(Kind::Regulator, name, base + s, base + e + m.end(), Vec::new(), None);
+                }
+            }
+        }
+        let Some(kind) = kind else { return };
+        let mut roles = Vec::new();
+        if kind == Kind::Person {
+            let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
+            for t in titles_before.iter().chain(lower_title.iter()) {
+                roles.push(Role { title: t.clone(), org: org.clone() });
+            }
+            roles.extend(appositive_roles(after, lex));
+        }
+        let entry = lexicon_hit.filter(|(k, _)| *k != Kind::Person);
+        let index = self.push(kind, text.to_string(), base + s, base + e, roles, entry);
+        // An acronym in parentheses right after a name is its alias: "… of China (CAC)".
+        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(([A-Z][A-Za-z]{1,7})\)").unwrap());
+        if kind != Kind::Person {
+            if let Some(c) = ACRONYM.captures(after) {
+                self.acronyms.push((c[1].to_string(), index));
+            }
+        }
+    }
+
+    fn person_shaped(&self, words: &[&str]) -> bool {
+        let lex = self.lex;
+        (1..=5).contains(&words.len())
+            && words.iter().all(|w| {
+                (is_capitalised(w) || CONNECTORS.contains(w))
+                    && !lex.stopwords.contains(*w)
+                    && !lex.places.contains(*w)
+                    && !lex.nationalities.contains(*w)
+                    && !w.chars().any(|c| c.is_ascii_digit())
+            })
+            && !words.iter().all(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+    }
+
+    fn person_cue(&self, words: &[&str], after: &str) -> bool {
+        let lex = self.lex;
+        let first = words[0];
+        let last = words[words.len() - 1];
+        if words.len() >= 2 {
+            if lex.is_given_name(first) && !lex.companies.contains(last) {
+                return true;
+            }
+            if lex.ambiguous_given_names.contains(first) && lex.surnames.contains(last) {
+                return true;
+            }
+            let chinese = |i: usize| lex.chinese_surnames.contains(words[i]) && words.get(i + 1).is_some_and(|w| is_pinyin(w));
+            if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
+                return true;
+            }
+            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) {
+                return true;
+            }
+            return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);
+        }
+        false
+    }
+
+    fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Kind, usize)>) -> usize {
+        self.candidates.push(Candidate { kind, text, start, end, roles, entry });
+        self.candidates.len() - 1
+    }
+}
+
+static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*))(?:\s+and\s+((?:[a-z][a-z-]*\s*){1,3}))?\s+(?:of|at|for|with)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.&'-]*))*)").unwrap()
+});
+
+/// Roles given in an apposition after a name: ", founder and chief executive of Tencent".
+fn appositive_roles(after: &str, lex: &Lexicon) -> Vec<Role> {
+    let Some(c) = APPOSITIVE_ROLE.captures(after) else { return Vec::new() };
+    let org = c.get(3).map(|m| m.as_str().trim_start_matches("the ").to_string());
+    [c.get(1), c.get(2)]
+        .into_iter()
+        .flatten()
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|t| lex.roles.contains(t))
+        .map(|title| Role { title, org: org.clone() })
+        .collect()
+}
+
+/// Words of an organisation name that carry meaning for acronyms and short forms.
+fn significant_words(name: &str) -> Vec<&str> {
+    name.split(' ').filter(|w| !CONNECTORS.contains(w) && *w != "The").collect()
+}
+
+fn initials(name: &str) -> String {
+    significant_words(name).iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+/// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
+/// acronyms) across the article's content lines.
+pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
+    let mut ex = Extractor { lex, candidates: Vec::new(), acronyms: Vec::new() };
+    let content: Vec<usize> = (0..article.lines.len())
+        .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
+        .collect();
+    for &i in &content {
+        ex.line(article.line_text(i), article.lines[i].start);
+    }
+    for c in credits {
+        ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
+    }
+    let Extractor { candidates, acronyms, .. } = ex;
+    let mut table = EntityTable::default();
+    let mut owner: Vec<usize> = Vec::with_capacity(candidates.len());
+    // Longer names first, so shorter forms join the fullest one.
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].text.split(' ').count()), candidates[i].start));
+    owner.resize(candidates.len(), usize::MAX);
+    for &i in &order {
+        let c = &candidates[i];
+        let id = table.entities.iter().position(|e| same_entity(e, c, lex)).unwrap_or_else(|| {
+            table.entities.push(FoundEntity {
+                kind: c.kind,
+                name: c.text.clone(),
+                forms: BTreeMap::new(),
+                roles: Vec::new(),
+                surname: (c.kind == Kind::Person).then(|| surname_of(&c.text, lex)).flatten(),
+            });
+            table.entities.len() - 1
+        });
+        let e = &mut table.entities[id];
+        *e.forms.entry(c.text.clone()).or_default() += 1;
+        e.roles.extend(c.roles.iter().cloned());
+        owner[i] = id;
+        table.mentions.push(Mention { start: c.start, end: c.end, entity: id });
+    }
+    for (acronym, i) in acronyms {
+        let id = owner[i];
+        table.entities[id].forms.entry(acronym).or_default();
+    }
+    // Organisations found only by their acronym elsewhere join the full name.
+    for id in 0..table.entities.len() {
+        if table.entities[id].kind == Kind::Person {
+            continue;
+        }
+        let name = table.entities[id].name.clone();
+        let short = initials(&name);
+        if short.len() >= 2 {
+            if let Some(other) = (0..table.entities.len()).find(|&o| o != id && table.entities[o].name == short) {
+                merge(&mut table, other, id);
+            }
+        }
+    }
+    table.mentions.sort();
+    table.mentions.dedup();
+    add_short_mentions(article, &content, lex, &mut table);
+    drop_empty(&mut table);
+    table
+}
+
+/// Moves everything of entity `from` into `into`.
+fn merge(table: &mut EntityTable, from: usize, into: usize) {
+    let forms = std::mem::take(&mut table.entities[from].forms);
+    for (f, n) in forms {
+        *table.entities[into].forms.entry(f).or_default() += n;
+    }
+    let roles = std::mem::take(&mut table.entities[from].roles);
+    table.entities[into].roles.extend(roles);
+    for m in &mut table.mentions {
+        if m.entity == from {
+            m.entity = into;
+        }
+    }
+}
+
+fn drop_empty(table: &mut EntityTable) {
+    let keep: Vec<bool> = (0..table.entities.len()).map(|i| table.mentions.iter().any(|m| m.entity == i)).collect();
+    let mut new_id = vec![usize::MAX; keep.len()];
+    let mut entities = Vec::new();
+    for (i, e) in std::mem::take(&mut table.entities).into_iter().enumerate() {
+        if keep[i] {
+            new_id[i] = entities.len();
+            entities.push(e);
+        }
+    }
+    table.entities = entities;
+    for m in &mut table.mentions {
+        m.entity = new_id[m.entity];
+    }
+}
+
+/// The word a lone mention would use: the family name.
+fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III")).collect();
+    if words.len() < 2 {
+        return words.first().map(|w| w.to_string());
+    }
+    // "Zhang Lidong", "Pony Ma Huateng": the Chinese family name precedes a Pinyin given name.
+    for i in 0..words.len() - 1 {
+        if lex.chinese_surnames.contains(words[i]) && is_pinyin(words[i + 1]) && i + 2 == words.len() {
+            return Some(words[i].to_string());
+        }
+    }
+    words.last().map(|w| w.to_string())
+}
+
+fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
+    if e.forms.contains_key(&c.text) || e.name == c.text {
+        return e.kind == c.kind || c.kind != Kind::Person && e.kind != Kind::Person;
+    }
+    match (e.kind, c.kind) {
+        (Kind::Person, Kind::Person) => {
+            // "Pony Ma" and "Ma Huateng" are parts of "Pony Ma Huateng".
+            let long: Vec<&str> = e.name.split(' ').collect();
+            let short: Vec<&str> = c.text.split(' ').collect();
+            short.len() >= 2 && long.windows(short.len()).any(|w| w == short.as_slice())
+        }
+        (Kind::Person, _) | (_, Kind::Person) => false,
+        _ => {
+            if let Some((kind, entry)) = c.entry {
+                let list = if kind == Kind::Regulator { &lex.regulators } else { &lex.companies };
+                if e.forms.keys().any(|f| list.lookup(f) == Some(entry)) {
+                    return true;
+                }
+            }
+            // "Alibaba" and "Alibaba Group Holding Ltd.": a short form opens the full name.
+            let long: Vec<&str> = significant_words(&e.name);
+            let short: Vec<&str> = significant_words(&c.text);
+            !short.is_empty()
+                && short.len() < long.len()
+                && long.starts_with(&short)
+                && !lex.places.contains(short[0])
+                && !lex.nationalities.contains(short[0])
+        }
+    }
+}
+
+/// Lone surnames, short forms and acronyms of known entities, and every known form in the
+/// title (headline case makes new candidates there unreliable).
+fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table: &mut EntityTable) {
+    let mut lines: Vec<usize> = content.to_vec();
+    if let Some(t) = article.title {
+        lines.push(t);
+    }
+    let mut found = Vec::new();
+    for &i in &lines {
+        let line = article.line_text(i);
+        let base = article.lines[i].start;
+        for tok in tokenize(line) {
+            let word = strip_possessive(tok.text);
+            if !is_capitalised(word) || lex.stopwords.contains(word) {
+                continue;
+            }
+            let (s, e) = (base + tok.start, base + tok.start + word.len());
+            if table.mention_at(s, e).is_some() {
+                continue;
+            }
+            if let Some(id) = table.resolve_name(word, s) {
+                found.push(Mention { start: s, end: e, entity: id });
+                let ent = &mut table.entities[id];
+                *ent.forms.entry(word.to_string()).or_default() += 1;
+            } else if let Some(id) = short_form_owner(table, word, lex) {
+                found.push(Mention { start: s, end: e, entity: id });
+                *table.entities[id].forms.entry(word.to_string()).or_default() += 1;
+            }
+        }
+    }
+    // Multi-word known forms in the title.
+    if let Some(t) = article.title {
+        let line = article.line_text(t);
+        let base = article.lines[t].start;
+        for (id, e) in table.entities.iter().enumerate() {
+            for form in e.forms.keys().filter(|f| f.contains(' ')) {
+                for (at, _) in line.match_indices(form.as_str()) {
+                    if crate::lexicon::is_word_edge(line, at, at + form.len()) {
+                        found.push(Mention { start: base + at, end: base + at + form.len(), entity: id });
+                    }
+                }
+            }
+        }
+    }
+    table.mentions.extend(found);
+    table.mentions.sort();
+    table.mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+}
+
+/// The organisation a one-word form opens ("Didi" for "Didi Chuxing") or abbreviates.
+fn short_form_owner(table: &EntityTable, word: &str, lex: &Lexicon) -> Option<usize> {
+    if lex.places.contains(word) || lex.nationalities.contains(word) || lex.given_names.contains(word) {
+        return None;
+    }
+    let owners: Vec<usize> = (0..table.entities.len())
+        .filter(|&i| table.entities[i].kind != Kind::Person)
+        .filter(|&i| {
+            let name = &table.entities[i].name;
+            let sig = significant_words(name);
+            (sig.len() >= 2 && sig[0] == word) || (word.len() >= 2 && word.chars().all(char::is_uppercase) && initials(name) == word)
+        })
+        .collect();
+    (owners.len() == 1).then(|| owners[0])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entities(text: &str) -> Vec<(Kind, String, Vec<String>)> {
+        let lex = Lexicon::builtin();
+        let article = Article::parse(text, &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let mut out: Vec<(Kind, String, Vec<String>)> = table
+            .entities
+            .iter()
+            .map(|e| (e.kind, e.name.clone(), e.forms.keys().filter(|f| **f != e.name).cloned().collect()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn pinyin_given_names() {
+        for w in ["Lidong", "Yibing", "Huateng", "Jinping", "Yong", "Weimin"] {
+            assert!(is_pinyin(w), "{w}");
+        }
+        for w in ["Smith", "Robert", "Baptista"] {
+            assert!(!is_pinyin(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn surnames_follow_name_order() {
+        let lex = Lexicon::builtin();
+        assert_eq!(surname_of("Zhang Lidong", &lex).as_deref(), Some("Zhang"));
+        assert_eq!(surname_of("Pony Ma Huateng", &lex).as_deref(), Some("Ma"));
+        assert_eq!(surname_of("Kendra Schaefer", &lex).as_deref(), Some("Schaefer"));
+        assert_eq!(surname_of("Patrick Carlineo Jr.", &lex).as_deref(), Some("Carlineo"));
+    }
+
+    #[test]
+    fn titles_split_organisations_from_people() {
+        let got = entities("Headline for the story\n\nAcme Holdings CEO Daniel Okafor said the company would grow, and chairman Wei Lidong agreed with the plan today.\n");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Daniel Okafor"), "{got:?}");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Wei Lidong"), "{got:?}");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Company && n == "Acme Holdings"), "{got:?}");
+    }
+
+    #[test]
+    fn acronyms_and_surnames_become_aliases() {
+        let got = entities("Headline for the story\n\nThe Federal Widget Administration (FWA) fined the firm on Friday, officials from the agency said on Monday.\n\nThe FWA said Maria Gonzalez, a lawyer for the firm, would appeal. Gonzalez declined to comment.\n");
+        let fwa = got.iter().find(|(_, n, _)| n == "Federal Widget Administration").expect("regulator");
+        assert_eq!(fwa.0, Kind::Regulator);
+        assert_eq!(fwa.2, ["FWA"]);
+        let maria = got.iter().find(|(_, n, _)| n == "Maria Gonzalez").expect("person");
+        assert_eq!(maria.2, ["Gonzalez"]);
+    }
+
+    #[test]
+    fn two_people_sharing_a_surname_stay_apart() {
+        let got = entities("Headline for the story\n\nDaniel Park met Park Ji-hoon on Friday to talk about the merger of the two companies in Seoul.\n");
+        let people: Vec<&String> = got.iter().filter(|(k, ..)| *k == Kind::Person).map(|(_, n, _)| n).collect();
+        assert!(people.contains(&&"Daniel Park".to_string()), "{got:?}");
+    }
+}

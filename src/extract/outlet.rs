@@ -1,0 +1,217 @@
+//! The outlet (publisher) of an article, the sources it credits, and its publication date.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Article, LineKind};
+use crate::extract::dates;
+use crate::lexicon::Lexicon;
+
+/// A named news organisation and why it was named, in normalised-text offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundOutlet {
+    pub name: String,
+    pub rule: &'static str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the user states about a file, which beats anything inferred.
+#[derive(Debug, Clone, Default)]
+pub struct Stated {
+    pub outlet: Option<String>,
+}
+
+static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:©|\(c\)|copyright)\s*(?i:copyright)?\s*(?:[@©]\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[,.]\s*)?([A-Z][^|©(]*?)(?:\s*\d{4})?\s*(?:[.,]?\s*(?i:all rights reserved|powered by|a\s)|[.(|]|$)").unwrap()
+});
+
+/// "Copyright © 2024 Some Site" → "Some Site".
+fn copyright_holder(line: &str) -> Option<(usize, usize)> {
+    let c = COPYRIGHT_HOLDER.captures(line)?;
+    let m = c.get(1)?;
+    let holder = m.as_str().trim_end_matches([',', ' ', '.']);
+    let holder = holder.strip_suffix(", a").unwrap_or(holder);
+    (holder.len() >= 2 && holder.split_whitespace().count() <= 6).then(|| (m.start(), m.start() + holder.len()))
+}
+
+static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|writes|wrote)\s+(?:the\s+)?$|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)\b").unwrap()
+});
+static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of)\s+(?:the\s+)?$").unwrap()
+});
+
+/// Lexicon outlets named on one line, as (name, start, end) in normalised offsets.
+fn outlets_on(article: &Article, i: usize, lex: &Lexicon) -> Vec<(String, usize, usize)> {
+    let t = article.line_text(i);
+    let base = article.lines[i].start;
+    lex.outlets
+        .find_in(t)
+        .into_iter()
+        .map(|h| (lex.outlets.canonical(h.entry).to_string(), base + h.start, base + h.end))
+        .collect()
+}
+
+fn found(name: &str, rule: &'static str, start: usize, end: usize) -> FoundOutlet {
+    FoundOutlet { name: name.to_string(), rule, start, end }
+}
+
+/// The publisher: stated > copyright footer > byline > dateline agency > a header line naming
+/// an outlet > a site's own name in its navigation > an outlet the article says it was told.
+pub fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated) -> Option<FoundOutlet> {
+    if let Some(name) = &stated.outlet {
+        return Some(found(name, "stated", 0, 0));
+    }
+    if let Some((name, at)) = &article.front_matter.outlet {
+        return Some(found(name, "front_matter", *at, at + name.len()));
+    }
+    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
+    // The site's own footer is the last copyright line; earlier ones may credit a syndicated source.
+    for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
+        let t = article.line_text(i);
+        if let Some((s, e)) = copyright_holder(t) {
+            let base = article.lines[i].start;
+            return Some(found(&canonical(&t[s..e]), "copyright", base + s, base + e));
+        }
+    }
+    for i in article.lines_of(LineKind::Byline) {
+        let t = article.line_text(i);
+        if t.contains('|') || t.contains(" Special to ") || t.contains(" / ") {
+            if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
+                return Some(found(&name, "byline", s, e));
+            }
+        }
+    }
+    if let Some(d) = &article.dateline {
+        if let Some(source) = &d.source {
+            if let Some(entry) = lex.outlets.lookup(source) {
+                return Some(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
+            }
+        }
+    }
+    let header: Vec<usize> = (0..article.lines.len())
+        .take_while(|&i| article.lines[i].kind != LineKind::Body)
+        .filter(|&i| matches!(article.lines[i].kind, LineKind::Navigation | LineKind::Section | LineKind::DateLine | LineKind::Boilerplate(_)))
+        .collect();
+    for i in header {
+        if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
+            return Some(found(&name, "header", s, e));
+        }
+    }
+    None
+}
+
+/// Wire services and syndicators: credited as sources, publishers only by their own dateline.
+fn is_wire(name: &str) -> bool {
+    matches!(name, "Associated Press" | "Reuters" | "Agence France-Presse" | "Bloomberg" | "SyndiGate" | "United Press International")
+}
+
+/// News organisations credited for the content or relayed by it.
+pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>) -> Vec<FoundOutlet> {
+    let mut sources: Vec<FoundOutlet> = Vec::new();
+    let mut push = |f: FoundOutlet| {
+        if !sources.iter().any(|s| s.name == f.name) {
+            sources.push(f);
+        }
+    };
+    let mut original = false;
+    if let Some(d) = &article.dateline {
+        if let Some(entry) = d.source.as_deref().and_then(|s| lex.outlets.lookup(s)) {
+            push(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
+            original = true;
+        }
+    }
+    let last_body = article.lines_of(LineKind::Body).last();
+    for (i, line) in article.lines.iter().enumerate() {
+        let t = article.line_text(i);
+        for (name, s, e) in outlets_on(article, i, lex) {
+            let (ls, le) = (s - line.start, e - line.start);
+            let before = &t[..ls];
+            let after = &t[le..];
+            let rule = match line.kind {
+                LineKind::Credit | LineKind::Byline if is_wire(&name) => Some("credit"),
+                LineKind::Boilerplate("copyright") if outlet.is_some_and(|o| o.name != name) => Some("copyright"),
+                LineKind::Body if ORIGINALLY.is_match(before) => Some("originally_appeared"),
+                LineKind::Body if Some(i) == last_body && after.trim_matches(['.', ' ', ')']).is_empty() && ls > 0 => Some("closing_name"),
+                LineKind::Body | LineKind::Caption if RELAYED.is_match(before) || RELAYED.is_match(after) => Some("relayed"),
+                _ => None,
+            };
+            if let Some(rule) = rule {
+                original |= rule != "relayed";
+                push(found(&name, rule, s, e));
+            }
+        }
+    }
+    // The publisher is its own source unless the story came from someone else.
+    if let Some(o) = outlet {
+        if !original && !is_wire(&o.name) {
+            sources.insert(0, o.clone());
+        }
+    }
+    sources
+}
+
+/// The publication date: stated > a date line in the header > a dated dateline > the
+/// copyright year (year precision at best).
+pub fn find_published(article: &Article) -> Option<(String, &'static str, &'static str, usize, usize)> {
+    if let Some((value, at)) = &article.front_matter.published {
+        if let Some((v, p)) = dates::parse_publication_date(value) {
+            return Some((v, p, "front_matter", *at, at + value.len()));
+        }
+    }
+    let header_end = article.lines.iter().position(|l| l.kind == LineKind::Body && crate::article::is_prose(&article.norm.text[l.start..l.end]));
+    let limit = header_end.map_or(article.lines.len(), |b| b + 1);
+    for i in 0..limit {
+        let kind = article.lines[i].kind;
+        if matches!(kind, LineKind::DateLine | LineKind::Byline) || (kind == LineKind::Body && i + 1 < limit) {
+            let t = article.line_text(i);
+            if kind == LineKind::Body && t.split_whitespace().count() > 12 {
+                continue;
+            }
+            if let Some((v, p)) = dates::parse_publication_date(t) {
+                if p == "day" {
+                    return Some((v, p, "date_line", article.lines[i].start, article.lines[i].end));
+                }
+            }
+        }
+    }
+    if let Some(d) = &article.dateline {
+        if let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
+            return Some((v, p, "dateline", d.start, d.end));
+        }
+    }
+    for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
+        static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[7-9]\d|20\d\d)\b").unwrap());
+        let t = article.line_text(i);
+        if let Some(m) = YEAR.find_iter(t).last() {
+            let base = article.lines[i].start;
+            return Some((m.as_str().to_string(), "year", "copyright_year", base + m.start(), base + m.end()));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copyright_holders() {
+        let cases = [
+            ("© 2021 Bloomberg LP", "Bloomberg LP"),
+            ("Copyright © 2024 Communications Today", "Communications Today"),
+            ("© 2020 Some Network Inc. All rights reserved.", "Some Network Inc"),
+            ("© The Daily Planet, a Gannett Newspaper", "The Daily Planet"),
+            ("© Copyright Gannett 2018", "Gannett"),
+            ("Copyright © 2017 Tavern Times. Powered by WordPress.", "Tavern Times"),
+            ("© 2000 - 2019 Al Example (www.example.com)", "Al Example"),
+            ("©2019 Acme", "Acme"),
+        ];
+        for (line, want) in cases {
+            let (s, e) = copyright_holder(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(&line[s..e], want, "{line}");
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Quotations: the words inside quotation marks, who said them and the cue that says so.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Article, LineKind};
+use crate::extract::entities::{EntityTable, Kind};
+use crate::lexicon::Lexicon;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundQuote {
+    /// The words inside the marks, in normalised offsets.
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub speaker: Option<usize>,
+    /// A speaker named in the text but not among the entities.
+    pub speaker_text: Option<String>,
+    pub cue: Option<String>,
+    pub partial: bool,
+    pub kind: &'static str,
+}
+
+/// A pair of marks found in one line: offsets of the inner text, and whether it was closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Marked {
+    open: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+}
+
+fn is_opening_context(before: Option<char>, after: Option<char>) -> bool {
+    let open_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c));
+    open_before && after.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Finds quotations in one line. Curly and straight double quotes, guillemets, and single
+/// quotes told apart from apostrophes; an unclosed quote ends at the line's end.
+fn marks(line: &str) -> Vec<Marked> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize, char)> = None; // (mark offset, inner start, kind)
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(k + 1).map(|&(_, n)| n);
+        let inner = at + c.len_utf8();
+        match (open, c) {
+            (None, '“' | '«' | '„') => open = Some((at, inner, '"')),
+            (None, '"' | '”') if is_opening_context(before, after) => open = Some((at, inner, '"')),
+            (None, '‘') if is_opening_context(before, after) => open = Some((at, inner, '\'')),
+            (None, '\'') if is_opening_context(before, after) && after.is_some_and(char::is_alphabetic) => {
+                open = Some((at, inner, '\''))
+            }
+            (Some((o, s, '"')), '”' | '"' | '»') => {
+                out.push(Marked { open: o, start: s, end: at, close: inner });
+                open = None;
+            }
+            (Some((o, s, '"')), '“') => {
+                // A new opening mark before any close: the earlier quote was left open.
+                out.push(Marked { open: o, start: s, end: at, close: at });
+                open = Some((at, inner, '"'));
+            }
+            (Some((o, s, '\'')), '’' | '\'') if after.is_none_or(|n| !n.is_alphanumeric()) => {
+                out.push(Marked { open: o, start: s, end: at, close: inner });
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((o, s, kind)) = open {
+        // Single marks left open were apostrophes after all; double ones run to the line's end.
+        if kind == '"' {
+            out.push(Marked { open: o, start: s, end: line.len(), close: line.len() });
+        }
+    }
+    out.retain(|m| line[m.start..m.end].trim().chars().filter(|c| c.is_alphanumeric()).count() >= 2);
+    out
+}
+
+const SPEECH_VERBS: &str = "said|says|say|told|tells|added|adds|explained|explains|noted|notes|argued|argues|wrote|writes|asked|asks|stated|states|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|claims|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).unwrap());
+static PRONOUN_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap());
+static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
+});
+static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bquoted\s+(.+?)\s+as\s+saying\b").unwrap());
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]ccording to\s+").unwrap());
+
+/// The end of the sentence that starts at or after `from`.
+fn sentence_end(line: &str, from: usize) -> usize {
+    static END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
+    END.find_at(line, from).map_or(line.len(), |m| m.start() + 1)
+}
+
+fn sentence_start(line: &str, before: usize) -> usize {
+    static START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?][”"’']?\s+"#).unwrap());
+    START.find_iter(&line[..before]).last().map_or(0, |m| m.end())
+}
+
+struct Attribution {
+    speaker: Option<usize>,
+    speaker_text: Option<String>,
+    cue: String,
+}
+
+struct Context<'a> {
+    table: &'a EntityTable,
+    lex: &'a Lexicon,
+    /// Offset of the line in the normalised text.
+    base: usize,
+    /// Quoted ranges of the article (normalised offsets): mentions inside them are not speakers.
+    quoted: &'a [(usize, usize)],
+}
+
+impl Context<'_> {
+    fn outside_quotes(&self, at: usize) -> bool {
+        !self.quoted.iter().any(|&(s, e)| s <= at && at < e)
+    }
+
+    /// The entity whose mention ends right before `at` (line offset), allowing an aside
+    /// ("X, who …, said") in between.
+    fn subject_before(&self, line: &str, from: usize, at: usize) -> Option<usize> {
+        let m = self
+            .table
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))?;
+        let between = &line[m.end - self.base..at];
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:'s)?(?:\s*,[^“”]*,)?\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is)\s+)*$").unwrap()
+        });
+        ASIDE.is_match(between).then_some(m.entity)
+    }
+
+    /// The entity mentioned right after `at` (line offset): "said Kendra Schaefer".
+    fn subject_after(&self, line: &str, at: usize) -> Option<usize> {
+        let m = self.table.mentions.iter().find(|m| m.start >= self.base + at).filter(|m| m.end <= self.base + line.len())?;
+        let between = &line[at..m.start - self.base];
+        static GAP: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of)\s+)*$").unwrap());
+        GAP.is_match(between).then_some(m.entity)
+    }
+
+    fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
+        let kinds: &[Kind] = match word.to_lowercase().as_str() {
+            "he" | "she" => &[Kind::Person],
+            "it" | "they" => &[Kind::Company, Kind::Regulator],
+            _ => return None,
+        };
+        let mut before = at;
+        loop {
+            let m = self.table.last_before(before, kinds)?;
+            if self.outside_quotes(m.start) {
+                return Some(m.entity);
+            }
+            before = m.start;
+        }
+    }
+
+    /// "the statement said", "the ministry said": the organisation last named before.
+    fn described(&self, noun: &str, at: usize) -> Option<usize> {
+        let kinds: &[Kind] = if noun.ends_with("company") || noun.ends_with("firm") || noun.ends_with("group") {
+            &[Kind::Company]
+        } else if noun.starts_with("spokes") {
+            &[Kind::Company, Kind::Regulator, Kind::Person]
+        } else if noun.ends_with("statement") || noun.ends_with("report") {
+            &[Kind::Company, Kind::Regulator]
+        } else {
+            &[Kind::Regulator]
+        };
+        let mut before = at;
+        loop {
+            let m = self.table.last_before(before, kinds)?;
+            if self.outside_quotes(m.start) {
+                return Some(m.entity);
+            }
+            before = m.start;
+        }
+    }
+
+    /// Who a stretch of text (line offsets `from..to`) says is speaking.
+    fn attribution(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
+        let part = &line[from..to];
+        if let Some(c) = QUOTED_AS.captures(part) {
+            let m = c.get(1)?;
+            let speaker = self.table.mentions.iter().rev().find(|x| {
+                x.start >= self.base + from + m.start() && x.end <= self.base + from + m.end()
+            });
+            if let Some(x) = speaker {
+                return Some(Attribution { speaker: Some(x.entity), speaker_text: None, cue: "quoted as saying".into() });
+            }
+        }
+        if let Some(m) = ACCORDING_TO.find(part) {
+            if let Some(id) = self.subject_after(line, from + m.end()) {
+                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: "according to".into() });
+            }
+        }
+        for v in VERB.find_iter(part) {
+            let (vs, ve) = (from + v.start(), from + v.end());
+            let cue = v.as_str().to_string();
+            if let Some(id) = self.subject_before(line, from, vs) {
+                return Some(Attribution { speaker: Some(id), speaker_text: None, cue });
+            }
+            if let Some(id) = self.subject_after(line, ve).filter(|_| line[ve..].len() < 400) {
+                let after = &line[ve..];
+                if after.trim_start().chars().next().is_some_and(char::is_uppercase) || after.trim_start().starts_with("by ") {
+                    return Some(Attribution { speaker: Some(id), speaker_text: None, cue });
+                }
+            }
+        }
+        if let Some(c) = PRONOUN_VERB.captures(part) {
+            let at = self.base + from + c.get(0)?.start();
+            if let Some(id) = self.pronoun(&c[1], at) {
+                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: c[2].to_string() });
+            }
+        }
+        if let Some(c) = DESCRIPTIVE.captures(part) {
+            let at = self.base + from + c.get(0)?.start();
+            if let Some(id) = self.described(&c[1], at) {
+                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: c[2].to_string() });
+            }
+        }
+        let _ = self.lex;
+        None
+    }
+}
+
+/// Every quotation in the article's body, with its speaker.
+pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec<FoundQuote> {
+    let body: Vec<usize> = article.lines_of(LineKind::Body).collect();
+    let per_line: Vec<(usize, Vec<Marked>)> = body.iter().map(|&i| (i, marks(article.line_text(i)))).collect();
+    let quoted: Vec<(usize, usize)> = per_line
+        .iter()
+        .flat_map(|(i, ms)| ms.iter().map(move |m| (article.lines[*i].start + m.open, article.lines[*i].start + m.close)))
+        .collect();
+    let mut out: Vec<FoundQuote> = Vec::new();
+    let mut previous: Option<(usize, Option<usize>, bool)> = None; // (line, speaker, ran to line end)
+    for (i, ms) in per_line {
+        let line = article.line_text(i);
+        let base = article.lines[i].start;
+        let ctx = Context { table, lex, base, quoted: &quoted };
+        let mut line_speaker: Option<usize> = None;
+        for (k, m) in ms.iter().enumerate() {
+            let s_start = sentence_start(line, m.open);
+            let s_end = sentence_end(line, m.close).max(m.close);
+            let next_open = ms.get(k + 1).map_or(line.len(), |n| n.open);
+            let prev_close = if k > 0 { ms[k - 1].close } else { 0 };
+            // Text after the quote up to its sentence end, then the text before it.
+            let after = ctx.attribution(line, m.close, s_end.min(next_open).max(m.close));
+            let before = after.is_none().then(|| ctx.attribution(line, s_start.max(prev_close), m.open)).flatten();
+            let attribution = after.or(before);
+            let before_text = line[s_start.max(prev_close)..m.open].trim();
+            let partial = !before_text.is_empty() && !before_text.ends_with([':', ',']) && !line[m.start..m.end].trim_start().starts_with(char::is_uppercase);
+            let (speaker, cue) = match attribution {
+                Some(a) => (a.speaker, Some(a.cue)),
+                None => {
+                    // An unattributed quote continues the speaker of the quote before it in the
+                    // same paragraph, or of a paragraph-long quotation just before.
+                    let inherited = if k > 0 {
+                        line_speaker
+                    } else {
+                        previous.filter(|(pl, _, _)| body.iter().position(|&b| b == *pl).map(|p| p + 1) == body.iter().position(|&b| b == i)).and_then(|(_, s, _)| s)
+                    };
+                    (inherited, None)
+                }
+            };
+            if speaker.is_some() {
+                line_speaker = speaker;
+            }
+            let text = line[m.start..m.end].trim();
+            let lead = line[m.start..m.end].len() - line[m.start..m.end].trim_start().len();
+            let words = text.split_whitespace().count();
+            let kind = if speaker.is_some() || words >= 6 { "quote" } else { "scare" };
+            out.push(FoundQuote {
+                start: base + m.start + lead,
+                end: base + m.start + lead + text.len(),
+                paragraph: i,
+                speaker,
+                speaker_text: None,
+                cue,
+                partial,
+                kind,
+            });
+        }
+        previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<&str> {
+        marks(line).into_iter().map(|m| &line[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn marks_of_every_kind() {
+        assert_eq!(texts("“We won,” she said. “Again.”"), ["We won,", "Again."]);
+        assert_eq!(texts("He said \"yes\" and left"), ["yes"]);
+        assert_eq!(texts("It seeks an ”affectionate” relationship"), ["affectionate"]);
+        assert_eq!(texts("China Wants ‘Can-Do’ Relations"), ["Can-Do"]);
+        assert_eq!(texts("«Bonjour» dit-il"), ["Bonjour"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(texts("rock 'n' roll in the '90s and the investors' money").is_empty());
+        assert!(texts("Ireland's O'Brien said it's fine").is_empty());
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_the_line_end() {
+        assert_eq!(texts("He said “this runs on. And on."), ["this runs on. And on."]);
+    }
+}

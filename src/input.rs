@@ -1,0 +1,207 @@
+//! Reading inputs: walking folders, reading files and decoding their bytes to text.
+//!
+//! Every problem is returned as a [`Skipped`] naming the input, never dropped: the caller
+//! reports it and reflects it in the exit status.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where one article comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The path as written in records and messages (`-` for standard input).
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.to_string_lossy().into_owned(),
+        }
+    }
+}
+
+/// An input that could not be turned into an article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.path, self.reason)
+    }
+}
+
+/// How to find article files.
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    /// File name endings (without the dot) that count as articles inside folders.
+    pub extensions: Vec<String>,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions { extensions: vec!["txt".to_string()] }
+    }
+}
+
+/// Expands the given paths into article sources, sorted and without repeats, so the output
+/// does not depend on the order paths were given or found in. Files named explicitly are taken
+/// whatever their extension; inside folders only the wanted extensions, and no hidden entries.
+pub fn collect(paths: &[String], options: &WalkOptions) -> (Vec<Source>, Vec<Skipped>) {
+    let mut sources = Vec::new();
+    let mut skipped = Vec::new();
+    for given in paths {
+        if given == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(given);
+        match std::fs::metadata(path) {
+            Err(e) => skipped.push(Skipped { path: given.clone(), reason: io_reason(&e) }),
+            Ok(meta) if meta.is_dir() => walk(path, options, &mut sources, &mut skipped),
+            Ok(_) => sources.push(Source::File(path.to_path_buf())),
+        }
+    }
+    sources.sort();
+    sources.dedup();
+    (sources, skipped)
+}
+
+fn walk(root: &Path, options: &WalkOptions, sources: &mut Vec<Source>, skipped: &mut Vec<Skipped>) {
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let wanted = e
+                    .path()
+                    .extension()
+                    .is_some_and(|x| options.extensions.iter().any(|w| x.eq_ignore_ascii_case(w.as_str())));
+                if wanted {
+                    sources.push(Source::File(e.into_path()));
+                }
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
+                let reason = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    e.io_error().map_or_else(|| e.to_string(), io_reason)
+                };
+                skipped.push(Skipped { path, reason });
+            }
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads the raw bytes of a source, refusing anything larger than `max_bytes`.
+pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
+    let too_big = |n: u64| format!("larger than --max-bytes ({n} > {max_bytes} bytes)");
+    let mut bytes = Vec::new();
+    match source {
+        Source::Stdin => {
+            std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+        }
+        Source::File(path) => {
+            let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+            let len = file.metadata().map_err(|e| io_reason(&e))?.len();
+            if len > max_bytes {
+                return Err(too_big(len));
+            }
+            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+        }
+    }
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Text decoded from an input, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub warning: Option<String>,
+}
+
+/// Decodes article bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 with a
+/// warning. Empty and binary inputs are refused.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    let (text, encoding, warning) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        (utf8(rest)?, "utf-8", None)
+    } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[2..]);
+        if had_errors {
+            return Err(format!("invalid {} text", encoding.name()));
+        }
+        (text.into_owned(), if bytes[0] == 0xFF { "utf-16le" } else { "utf-16be" }, None)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_string(), "utf-8", None)
+    } else {
+        if looks_binary(bytes) {
+            return Err("binary file (NUL bytes)".to_string());
+        }
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        let warning = "not valid UTF-8; decoded as Windows-1252".to_string();
+        (text.into_owned(), "windows-1252", Some(warning))
+    };
+    if text.contains('\0') {
+        return Err("binary file (NUL bytes)".to_string());
+    }
+    if text.trim().is_empty() {
+        return Err(if bytes.is_empty() { "empty file" } else { "no text (only white space)" }.to_string());
+    }
+    Ok(Decoded { text, encoding, warning })
+}
+
+fn utf8(bytes: &[u8]) -> Result<String, String> {
+    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| format!("invalid UTF-8 after a UTF-8 byte-order mark ({e})"))
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_each_supported_encoding() {
+        assert_eq!(decode(b"\xEF\xBB\xBFHi").unwrap().text, "Hi");
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode(&utf16).unwrap().text, "Hé");
+        let cp1252 = decode(b"caf\xE9 \x93quoted\x94").unwrap();
+        assert_eq!(cp1252.text, "café “quoted”");
+        assert_eq!(cp1252.encoding, "windows-1252");
+        assert!(cp1252.warning.is_some());
+    }
+
+    #[test]
+    fn refuses_empty_and_binary_input() {
+        assert_eq!(decode(b"").unwrap_err(), "empty file");
+        assert_eq!(decode(b" \n\n").unwrap_err(), "no text (only white space)");
+        assert_eq!(decode(b"PK\x03\x04\x00\x00\xff").unwrap_err(), "binary file (NUL bytes)");
+        assert_eq!(decode(b"text\x00more").unwrap_err(), "binary file (NUL bytes)");
+    }
+}

@@ -1,0 +1,100 @@
+//! Normalised text for matching, with a map back to byte offsets of the original.
+//!
+//! Scraped pages carry CRLF line ends, no-break spaces, soft hyphens and zero-width characters.
+//! Extractors match on the normalised string; every span they report is translated back with
+//! [`Normalized::to_original`], so `original[start..end]` is exactly the evidence.
+
+/// The article text as extractors see it, plus the alignment to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub text: String,
+    /// For each byte of `text`, the byte offset of the original character it came from.
+    origin: Vec<u32>,
+    /// For each byte of `text`, the byte length of that original character.
+    origin_len: Vec<u8>,
+}
+
+/// What a character of the original becomes in the normalised text.
+fn fold(c: char, next: Option<char>, prev: Option<char>) -> Option<char> {
+    match c {
+        '\r' => (next != Some('\n')).then_some('\n'),
+        '\t' | '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
+        // A right single mark between letters is an apostrophe (O’Donnell, China’s), not a quote.
+        '\u{2019}' if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic) => Some('\''),
+        _ => Some(c),
+    }
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut origin_len = Vec::with_capacity(original.len());
+        let mut prev: Option<char> = None;
+        let mut chars = original.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            if let Some(folded) = fold(c, next, prev) {
+                let before = text.len();
+                text.push(folded);
+                for _ in before..text.len() {
+                    origin.push(at as u32);
+                    origin_len.push(c.len_utf8() as u8);
+                }
+            }
+            // Removed characters are invisible to matching, so they do not count as the neighbour.
+            if fold(c, next, prev).is_some() {
+                prev = Some(c);
+            }
+        }
+        Normalized { text, origin, origin_len }
+    }
+
+    /// Translates a byte range of the normalised text to the original text.
+    pub fn to_original(&self, start: usize, end: usize) -> [usize; 2] {
+        if start >= end || start >= self.origin.len() {
+            let at = self.origin.get(start).map_or_else(|| self.original_end(), |&o| o as usize);
+            return [at, at];
+        }
+        let last = end.min(self.origin.len()) - 1;
+        [self.origin[start] as usize, self.origin[last] as usize + self.origin_len[last] as usize]
+    }
+
+    fn original_end(&self) -> usize {
+        match (self.origin.last(), self.origin_len.last()) {
+            (Some(&o), Some(&l)) => o as usize + l as usize,
+            _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_map_back_through_removed_and_replaced_characters() {
+        let original = "Soft\u{ad}ware in\u{a0}Hong Kong\r\nO\u{2019}Donnell said";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "Software in Hong Kong\nO'Donnell said");
+        let at = n.text.find("Hong Kong").unwrap();
+        let [s, e] = n.to_original(at, at + "Hong Kong".len());
+        assert_eq!(&original[s..e], "Hong Kong");
+        let at = n.text.find("O'Donnell").unwrap();
+        let [s, e] = n.to_original(at, at + "O'Donnell".len());
+        assert_eq!(&original[s..e], "O\u{2019}Donnell");
+        let [s, e] = n.to_original(0, "Software".len());
+        assert_eq!(&original[s..e], "Soft\u{ad}ware");
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_newlines() {
+        assert_eq!(Normalized::new("a\rb\r\nc").text, "a\nb\nc");
+    }
+
+    #[test]
+    fn closing_single_quote_after_a_word_is_kept() {
+        assert_eq!(Normalized::new("‘Can-Do’ Relations").text, "‘Can-Do’ Relations");
+    }
+}
