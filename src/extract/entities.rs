@@ -266,6 +266,7 @@ impl<'a> Extractor<'a> {
                     j += 1;
                 } else if CONNECTORS.contains(&t)
                     && tokens.get(j + 1).is_some_and(|n| is_capitalised(n.text) && &line[tokens[j].end..n.start] == " ")
+                    && self.connector_joins(&tokens[i..j], t)
                 {
                     j += 2;
                 } else {
@@ -274,6 +275,18 @@ impl<'a> Extractor<'a> {
             }
             self.run(line, base, &tokens, i, j);
             i = j;
+        }
+    }
+
+    /// Whether a lower-case connector continues a name: "and" only inside "X of Y and Z"
+    /// (else it lists two names), and nothing continues a person's name ("Amon of Qualcomm").
+    fn connector_joins(&self, left: &[Token], connector: &str) -> bool {
+        let person = left.len() >= 2 && self.lex.is_given_name(left[0].text);
+        let has_of = left.iter().any(|t| matches!(t.text, "of" | "for" | "on"));
+        match connector {
+            "and" | "&" => has_of && !person,
+            "of" | "for" | "on" | "the" => !person,
+            _ => true,
         }
     }
 

@@ -87,18 +87,40 @@ static PRONOUN_VERB: LazyLock<Regex> =
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
 });
+static SAYING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bsaying\b").unwrap());
+static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))\b").unwrap()
+});
 static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bquoted\s+(.+?)\s+as\s+saying\b").unwrap());
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]ccording to\s+").unwrap());
 
-/// The end of the sentence that starts at or after `from`.
-fn sentence_end(line: &str, from: usize) -> usize {
-    static END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
-    END.find_at(line, from).map_or(line.len(), |m| m.start() + 1)
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"([\w.]*)[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
+
+/// Sentence breaks of a line: offsets where a sentence starts. A full stop after an
+/// abbreviation or an initial ("Jan. 28", "Ant Group Co.", "U.S.") does not end a sentence.
+fn sentence_starts(line: &str) -> Vec<usize> {
+    const ABBREVIATIONS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs", "Ms", "Dr", "St", "Co",
+        "Inc", "Corp", "Ltd", "Jr", "Sr", "Rep", "Sen", "Gov", "Gen", "Prof", "No", "vs", "Lt", "Col", "Capt", "Sgt", "Rev",
+    ];
+    let mut starts = vec![0];
+    for c in SENTENCE_BREAK.captures_iter(line) {
+        let (Some(all), Some(word)) = (c.get(0), c.get(1)) else { continue };
+        let w = word.as_str();
+        let abbreviation = ABBREVIATIONS.contains(&w) || (w.len() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.');
+        if !abbreviation {
+            starts.push(all.end() - all.as_str().chars().last().map_or(0, char::len_utf8));
+        }
+    }
+    starts
 }
 
-fn sentence_start(line: &str, before: usize) -> usize {
-    static START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?][”"’']?\s+"#).unwrap());
-    START.find_iter(&line[..before]).last().map_or(0, |m| m.end())
+fn sentence_start(starts: &[usize], before: usize) -> usize {
+    starts.iter().copied().filter(|&s| s <= before).last().unwrap_or(0)
+}
+
+fn sentence_end(starts: &[usize], line: &str, from: usize) -> usize {
+    starts.iter().copied().find(|&s| s > from).unwrap_or(line.len())
 }
 
 struct Attribution {
@@ -124,17 +146,16 @@ impl Context<'_> {
     /// The entity whose mention ends right before `at` (line offset), allowing an aside
     /// ("X, who …, said") in between.
     fn subject_before(&self, line: &str, from: usize, at: usize) -> Option<usize> {
-        let m = self
-            .table
+        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\)?(?:\s*\([^)]{1,12}\))?(?:\s*,[^“”]*,)?\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$").unwrap()
+        });
+        self.table
             .mentions
             .iter()
             .rev()
-            .find(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))?;
-        let between = &line[m.end - self.base..at];
-        static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:'s)?(?:\s*,[^“”]*,)?\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is)\s+)*$").unwrap()
-        });
-        ASIDE.is_match(between).then_some(m.entity)
+            .filter(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))
+            .find(|m| ASIDE.is_match(&line[m.end - self.base..at]))
+            .map(|m| m.entity)
     }
 
     /// The entity mentioned right after `at` (line offset): "said Kendra Schaefer".
@@ -142,7 +163,7 @@ impl Context<'_> {
         let m = self.table.mentions.iter().find(|m| m.start >= self.base + at).filter(|m| m.end <= self.base + line.len())?;
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of)\s+)*$").unwrap());
+            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from)\s+)*$").unwrap());
         GAP.is_match(between).then_some(m.entity)
     }
 
@@ -174,13 +195,18 @@ impl Context<'_> {
             &[Kind::Regulator]
         };
         let mut before = at;
-        loop {
-            let m = self.table.last_before(before, kinds)?;
+        while let Some(m) = self.table.last_before(before, kinds) {
             if self.outside_quotes(m.start) {
                 return Some(m.entity);
             }
             before = m.start;
         }
+        // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
+        self.table
+            .mentions
+            .iter()
+            .find(|m| m.start >= at && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
+            .map(|m| m.entity)
     }
 
     /// Who a stretch of text (line offsets `from..to`) says is speaking.
@@ -228,6 +254,25 @@ impl Context<'_> {
         let _ = self.lex;
         None
     }
+
+    /// A partial quote inside reported speech belongs to the sentence's subject: the first
+    /// entity named in the sentence before a speech verb ("The watchdog sought …, saying …").
+    fn sentence_subject(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
+        let part = &line[from..to];
+        let verb = VERB.find(part).or_else(|| SAYING.find(part))?;
+        if let Some(c) = DESCRIPTIVE_SUBJECT.captures(&part[..verb.start()]) {
+            let at = self.base + from;
+            if let Some(id) = self.described(&c[1], at) {
+                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: verb.as_str().to_string() });
+            }
+        }
+        let first = self
+            .table
+            .mentions
+            .iter()
+            .find(|m| m.start >= self.base + from && m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
+        Some(Attribution { speaker: Some(first.entity), speaker_text: None, cue: verb.as_str().to_string() })
+    }
 }
 
 /// Every quotation in the article's body, with its speaker.
@@ -245,17 +290,38 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         let base = article.lines[i].start;
         let ctx = Context { table, lex, base, quoted: &quoted };
         let mut line_speaker: Option<usize> = None;
+        let starts = sentence_starts(line);
         for (k, m) in ms.iter().enumerate() {
-            let s_start = sentence_start(line, m.open);
-            let s_end = sentence_end(line, m.close).max(m.close);
+            let s_start = sentence_start(&starts, m.open);
+            let s_end = sentence_end(&starts, line, m.close).max(m.close);
             let next_open = ms.get(k + 1).map_or(line.len(), |n| n.open);
             let prev_close = if k > 0 { ms[k - 1].close } else { 0 };
-            // Text after the quote up to its sentence end, then the text before it.
-            let after = ctx.attribution(line, m.close, s_end.min(next_open).max(m.close));
-            let before = after.is_none().then(|| ctx.attribution(line, s_start.max(prev_close), m.open)).flatten();
-            let attribution = after.or(before);
-            let before_text = line[s_start.max(prev_close)..m.open].trim();
-            let partial = !before_text.is_empty() && !before_text.ends_with([':', ',']) && !line[m.start..m.end].trim_start().starts_with(char::is_uppercase);
+            let from = s_start.max(prev_close);
+            let before_text = line[from..m.open].trim();
+            let partial = !before_text.is_empty() && !before_text.ends_with([':', ',']);
+            // Words quoted inside reported speech belong to the sentence's speaker; a quote that
+            // stands alone is attributed by what follows it ("…,” she said), else by what precedes.
+            let after = || {
+                let to = s_end.min(next_open).max(m.close);
+                // The attribution follows at once: not a later clause about someone else.
+                let window = line[m.close..to].char_indices().nth(80).map_or(to, |(i, _)| m.close + i);
+                ctx.attribution(line, m.close, window)
+            };
+            let before = || ctx.attribution(line, from, m.open);
+            let attribution = if partial {
+                // A person named after the quote outranks an organisation named before it
+                // ("The agency said it wants a “…”, Vice Minister X told reporters").
+                let inner = before().or_else(|| ctx.sentence_subject(line, from, m.open));
+                let is_person = |a: &Option<Attribution>| a.as_ref().and_then(|a| a.speaker).is_some_and(|id| table.entities[id].kind == Kind::Person);
+                if is_person(&inner) {
+                    inner
+                } else {
+                    let outer = after();
+                    if is_person(&outer) || inner.is_none() { outer.or(inner) } else { inner }
+                }
+            } else {
+                after().or_else(before)
+            };
             let (speaker, cue) = match attribution {
                 Some(a) => (a.speaker, Some(a.cue)),
                 None => {
