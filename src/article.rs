@@ -114,8 +114,11 @@ impl Article {
                 continue;
             }
             let t = texts[i].as_str();
-            let kind = if let Some(kind) = boilerplate_kind(t) {
-                in_related_list = kind == "related" && !t.contains(':') || is_related_header(t);
+            // "© Jane Doe" under a picture credits a photographer, not a copyright holder.
+            let photo_credit = t.starts_with('©') && is_caption(t);
+            let kind = if let Some(kind) = boilerplate_kind(t).filter(|_| !photo_credit) {
+                // A list of other stories runs on through its time stamps.
+                in_related_list = (in_related_list && kind == "timestamp") || (kind == "related" && !t.contains(':')) || is_related_header(t);
                 LineKind::Boilerplate(kind)
             } else if in_related_list && (is_headline_like(t) || is_teaser(t)) {
                 LineKind::Boilerplate("related")
@@ -495,7 +498,7 @@ mod tests {
         let text = "Headline about the markets today\n\nThe market fell sharply on Monday as investors weighed the prospect of higher interest rates for longer.\n\nRecent Posts\n\nCarmaker Launches Budget Car in India\n\nThe carmaker leads the market, helped by subsidies…\n\n11 hours ago\n";
         let a = Article::parse(text, &lex());
         let kinds: Vec<LineKind> = a.lines.iter().map(|l| l.kind).collect();
-        assert_eq!(kinds[2..], [LineKind::Boilerplate("related"); 4]);
+        assert_eq!(kinds[2..], [LineKind::Boilerplate("related"), LineKind::Boilerplate("related"), LineKind::Boilerplate("related"), LineKind::Boilerplate("timestamp")]);
     }
 
     #[test]

@@ -177,13 +177,37 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Lower-case words inside personal names ("Juan de la Cruz", "Ludwig van Beethoven").
+const NAME_PARTICLES: &[&str] = &["de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "dos", "das", "ter"];
+
 const CONNECTORS: &[&str] = &["of", "and", "for", "de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "&", "on", "the"];
+
+/// Nouns that an "of" phrase continues into one name ("Bank of England", "Secretary of State").
+const OF_HEADS: &[&str] = &[
+    "Bank", "Republic", "State", "States", "Kingdom", "Secretary", "Minister", "Chamber", "Corporation", "Company", "Bureau",
+    "Center", "Centre", "Institute", "Director", "Chief", "Governor", "Attorney", "General", "Department", "Ministry", "Office",
+    "Federation", "Council", "Commission", "Authority", "Administration", "Agency", "Duke", "Prince", "Princess", "Queen", "King",
+    "Archbishop", "Bishop", "Mayor", "District", "City", "Province", "Mount", "Gulf", "Sea", "Isle", "Port", "Board",
+];
 
 /// Words that make a capitalised sequence a government body when they head it.
 const REGULATOR_HEADS: &[&str] = &[
     "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
     "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat", "Board",
 ];
+/// Titles that name a firm's people, so the name before them is a firm ("Acme CEO Jo Lee");
+/// a government title ("Energy Secretary") says nothing of the kind.
+fn is_business_title(title: &str) -> bool {
+    const BUSINESS: &[&str] = &[
+        "ceo", "chief executive", "chief executive officer", "founder", "co-founder", "chairman", "chairwoman", "chair",
+        "president", "vice president", "senior vice president", "executive vice president", "executive", "director",
+        "managing director", "cfo", "cto", "coo", "head", "partner", "analyst", "spokesperson", "spokesman", "spokeswoman",
+        "owner", "boss", "chief", "chief financial officer", "chief operating officer", "chief technology officer",
+    ];
+    let lower = title.to_lowercase();
+    BUSINESS.contains(&lower.as_str()) || lower.split(' ').any(|w| matches!(w, "ceo" | "founder" | "co-founder" | "chairman"))
+}
+
 /// Words that make a sequence something other than a regulator, company or person.
 const NON_ENTITY_WORDS: &[&str] = &[
     "University", "College", "School", "Court", "Committee", "Party", "Association", "Institute", "Museum", "Hospital", "Society",
@@ -201,6 +225,9 @@ static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Ltd)\b|,\s+(?:a|an|the)\s+[^,.]*?\b(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)\b|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
 });
+/// "…,” said Katherine Moore": a speech verb right before a name.
+static SPEECH_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:said|says|added|according to|wrote|explained|noted|asked)\s+$").unwrap());
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)\b)").unwrap()
 });
@@ -258,7 +285,9 @@ impl<'a> Extractor<'a> {
             let mut j = i + 1;
             while j < tokens.len() {
                 let gap = &line[tokens[j - 1].end..tokens[j].start];
-                if gap != " " || strip_possessive(tokens[j - 1].text) != tokens[j - 1].text {
+                let possessive = strip_possessive(tokens[j - 1].text) != tokens[j - 1].text;
+                // "U.S. Attorney's Office": a possessive inside an office's name.
+                if gap != " " || (possessive && !REGULATOR_HEADS.contains(&tokens[j].text)) {
                     break;
                 }
                 let t = tokens[j].text;
@@ -283,9 +312,12 @@ impl<'a> Extractor<'a> {
     fn connector_joins(&self, left: &[Token], connector: &str) -> bool {
         let person = left.len() >= 2 && self.lex.is_given_name(left[0].text);
         let has_of = left.iter().any(|t| matches!(t.text, "of" | "for" | "on"));
+        let last = left.last().map_or("", |t| t.text);
+        let head = REGULATOR_HEADS.contains(&last) || NON_ENTITY_WORDS.contains(&last) || OF_HEADS.contains(&last);
         match connector {
             "and" | "&" => has_of && !person,
-            "of" | "for" | "on" | "the" => !person,
+            "of" | "for" | "on" => head && !person,
+            "the" => has_of,
             _ => true,
         }
     }
@@ -298,7 +330,7 @@ impl<'a> Extractor<'a> {
         let mut k = from;
         while k < to {
             if let Some((n, title)) = title_at(&tokens[..to], k, self.lex) {
-                let person_follows = k + n < to;
+                let person_follows = k + n < to && !CONNECTORS.contains(&tokens[k + n].text);
                 let left_is_given_name = k == start + 1 && self.lex.is_given_name(tokens[start].text);
                 if person_follows && !left_is_given_name {
                     if k > start {
@@ -318,7 +350,7 @@ impl<'a> Extractor<'a> {
         for (p, &(a, b)) in parts.iter().enumerate() {
             let title_before: Vec<String> = titles.iter().filter(|(at, _)| *at == p).map(|(_, t)| t.clone()).collect();
             let org_before = p > 0 && titles.iter().any(|(at, _)| *at == p);
-            let title_after = titles.iter().any(|(at, _)| *at == p + 1);
+            let title_after = titles.iter().any(|(at, t)| *at == p + 1 && is_business_title(t));
             let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]) } else { None };
             self.part(line, base, tokens, a, b, &title_before, title_after, org_for_roles);
         }
@@ -374,7 +406,8 @@ impl<'a> Extractor<'a> {
             .or_else(|| lex.companies.lookup(text).map(|e| (Kind::Company, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
         let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w));
-        let non_entity = words.iter().any(|w| NON_ENTITY_WORDS.contains(w));
+        let last_is_head = words.last().is_some_and(|w| REGULATOR_HEADS.contains(w));
+        let non_entity = words.iter().any(|w| NON_ENTITY_WORDS.contains(w)) && !last_is_head;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
@@ -389,7 +422,7 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        } else if self.person_shaped(&words) && (has_title || self.person_cue(&words, after)) {
+        } else if self.person_shaped(&words) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -426,11 +459,27 @@ impl<'a> Extractor<'a> {
         }
     }
 
+    /// Government bodies written in lower case after a country or place: "Russia's foreign
+    /// ministry", "the French foreign ministry", "the Inner Mongolia health commission".
+    fn lower_case_bodies(&mut self, line: &str, base: usize) {
+        static BODY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))\b").unwrap()
+        });
+        for c in BODY.captures_iter(line) {
+            let (Some(all), Some(place)) = (c.get(0), c.get(1)) else { continue };
+            let bare = strip_possessive(place.as_str());
+            let known = self.lex.places.contains(bare) || self.lex.nationalities.contains(bare);
+            if known && !c[2].ends_with("ministries") {
+                self.push(Kind::Regulator, all.as_str().to_string(), base + all.start(), base + all.end(), Vec::new(), None);
+            }
+        }
+    }
+
     fn person_shaped(&self, words: &[&str]) -> bool {
         let lex = self.lex;
         (1..=5).contains(&words.len())
             && words.iter().all(|w| {
-                (is_capitalised(w) || CONNECTORS.contains(w))
+                (is_capitalised(w) || NAME_PARTICLES.contains(w))
                     && !lex.stopwords.contains(*w)
                     && !lex.places.contains(*w)
                     && !lex.nationalities.contains(*w)
@@ -439,7 +488,7 @@ impl<'a> Extractor<'a> {
             && !words.iter().all(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
     }
 
-    fn person_cue(&self, words: &[&str], after: &str) -> bool {
+    fn person_cue(&self, words: &[&str], before: &str, after: &str) -> bool {
         let lex = self.lex;
         let first = words[0];
         let last = words[words.len() - 1];
@@ -454,7 +503,7 @@ impl<'a> Extractor<'a> {
             if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
                 return true;
             }
-            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) {
+            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match(before) {
                 return true;
             }
             return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);
@@ -504,10 +553,25 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     for &i in &content {
         ex.line(article.line_text(i), article.lines[i].start);
     }
+    for &i in &content {
+        ex.lower_case_bodies(article.line_text(i), article.lines[i].start);
+    }
     for c in credits {
         ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
     }
-    let Extractor { candidates, acronyms, .. } = ex;
+    let Extractor { mut candidates, acronyms, .. } = ex;
+    // "Braun-owned": a lone word typed as a firm only by its context is the person of that
+    // name when the article has one.
+    let surnames: Vec<String> = candidates
+        .iter()
+        .filter(|c| c.kind == Kind::Person && c.text.contains(' '))
+        .filter_map(|c| surname_of(&c.text, lex))
+        .collect();
+    for c in &mut candidates {
+        if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
+            c.kind = Kind::Person;
+        }
+    }
     let mut table = EntityTable::default();
     let mut owner: Vec<usize> = Vec::with_capacity(candidates.len());
     // Longer names first, so shorter forms join the fullest one.

@@ -24,7 +24,7 @@ pub struct Stated {
 }
 
 static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:©|\(c\)|copyright)\s*(?i:copyright)?\s*(?:[@©]\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[,.]\s*)?([A-Z][^|©(]*?)(?:\s*\d{4})?\s*(?:[.,]?\s*(?i:all rights reserved|powered by|a\s)|[.(|]|$)").unwrap()
+    Regex::new(r"(?i:©|\(c\)|copyright)\s*(?i:copyright)?\s*(?:[@©]\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:[,.]\s*)?([A-Z][^|©(]*?)(?:\s*\d{4})?\s*(?:[.,]?\s+(?i:all rights reserved|powered by)|,\s+an?\s|[.(|]|$)").unwrap()
 });
 
 /// "Copyright © 2024 Some Site" → "Some Site".
@@ -32,7 +32,6 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
     let c = COPYRIGHT_HOLDER.captures(line)?;
     let m = c.get(1)?;
     let holder = m.as_str().trim_end_matches([',', ' ', '.']);
-    let holder = holder.strip_suffix(", a").unwrap_or(holder);
     (holder.len() >= 2 && holder.split_whitespace().count() <= 6).then(|| (m.start(), m.start() + holder.len()))
 }
 
@@ -40,7 +39,7 @@ static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|writes|wrote)\s+(?:the\s+)?$|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)\b").unwrap()
 });
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?i)(?:originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
 });
 
 /// Lexicon outlets named on one line, as (name, start, end) in normalised offsets.
@@ -98,6 +97,17 @@ pub fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated) -> Option<
     for i in header {
         if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
             return Some(found(&name, "header", s, e));
+        }
+    }
+    // Last resort: the outlet that did the interview ("… told The Daily Planet").
+    static TOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btold\s+(?:the\s+)?$").unwrap());
+    for i in article.lines_of(LineKind::Body) {
+        let t = article.line_text(i);
+        let base = article.lines[i].start;
+        for (name, s, e) in outlets_on(article, i, lex) {
+            if !is_wire(&name) && TOLD.is_match(&t[..s - base]) {
+                return Some(found(&name, "interview", s, e));
+            }
         }
     }
     None
