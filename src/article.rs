@@ -130,7 +130,7 @@ impl Article {
                     LineKind::Credit
                 } else if i > body_start && is_bio(t, lex) {
                     LineKind::Bio
-                } else if i <= body_start + 2 && is_byline(t, lex) {
+                } else if (i <= body_start + 2 && is_byline(t, lex)) || (BYLINE.is_match(t) && is_credit_box(&texts, i)) {
                     LineKind::Byline
                 } else if i <= body_start + 2 && is_date_line(t) {
                     LineKind::DateLine
@@ -356,7 +356,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"^\(?\s*(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|produced|reported|written|edited)(?: and \w+)?)\s+by\s+.*$",
         r"|^[•·\-–—*\s]*[A-Z][\w.&' ]+ with additional (?:editing|reporting|writing) by .+$",
         r"|^[\w.' -]+ contributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
-        r"|^Analysis: [^,]+, .+$",
+        r"|^Analysis: [^,]+, .+$|^Contributing:\s+\S.*$",
         r"|^[—–-]\s*(?:The )?(?:Associated Press|Reuters|AFP|Bloomberg)\.?$"
     ))
     .unwrap()
@@ -379,7 +379,9 @@ pub fn bio_name(t: &str) -> Option<(usize, usize)> {
     BIO.captures(t).and_then(|c| c.get(1)).map(|m| (m.start(), m.end()))
 }
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:by)\s+[A-Z]").unwrap());
+/// An explicit author cue: "By Jane Doe", "Author Jane Doe", "Written by Jane Doe".
+pub static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by|authors?:?|written by|words by|story by|reporting by)\s+[A-Z]").unwrap());
 
 fn is_byline(t: &str, lex: &Lexicon) -> bool {
     if word_count(t) > 16 {
@@ -395,6 +397,14 @@ fn is_byline(t: &str, lex: &Lexicon) -> bool {
         && words[1].chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with('.')
         && !words.iter().any(|w| matches!(*w, "is" | "was" | "said" | "says" | "has" | "will" | "the"))
+}
+
+/// An author line later on the page counts when it stands in a box of page metadata, not
+/// between two paragraphs of story text (where it credits an embedded gallery or video).
+fn is_credit_box(texts: &[String], i: usize) -> bool {
+    let t = &texts[i];
+    let prose_around = i > 0 && i + 1 < texts.len() && is_prose(&texts[i - 1]) && is_prose(&texts[i + 1]);
+    word_count(t) <= 8 && !t.ends_with('.') && !prose_around
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {

@@ -112,7 +112,10 @@ static CREDIT_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"with additional (editing|reporting|writing) by (.+?)\.?$").unwrap());
-static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(.+?) contributed (?:to )?(?:this|the) (?:report|story|article)").unwrap());
+// "Fox News' Jane Doe contributed …": the name after an outlet's possessive.
+static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:.*?['’]s?\s+)?(.+?) contributed (?:to )?(?:this|the) (?:report|story|article)|^Contributing:\s+(.+?)\.?$").unwrap()
+});
 static ANALYSIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Analysis: ([^,]+),").unwrap());
 
 fn role_of_verb(verb: &str) -> &'static str {
@@ -130,7 +133,7 @@ fn credit_line(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>
         return;
     }
     if let Some(c) = CONTRIBUTED.captures(t) {
-        let m = c.get(1).expect("group 1 always takes part");
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else { return };
         names_in(m.as_str(), offset + m.start(), "contributor", lex, out);
         return;
     }
@@ -150,10 +153,10 @@ fn credit_line(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>
 }
 
 fn byline(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>) {
-    let (skip, rest) = match t.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => (3, &t[3..]),
-        _ => (0, t),
-    };
+    static CUE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?i:by|authors?:?|written by|words by|story by|reporting by)\s+").unwrap());
+    let skip = CUE.find(t).map_or(0, |m| m.end());
+    let rest = &t[skip..];
     let list_end = BYLINE_END.find(rest).map_or(rest.len(), |m| m.start());
     names_in(&rest[..list_end], offset + skip, "reporter", lex, out);
 }

@@ -187,6 +187,16 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
             }
         }
     }
+    // A labelled date anywhere on the page ("Date 19.01.2020" in a metadata box).
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:date|published|posted|updated|first published)\b").unwrap());
+    for (i, line) in article.lines.iter().enumerate() {
+        let t = article.line_text(i);
+        if LABELLED.is_match(t) && t.split_whitespace().count() <= 12 {
+            if let Some((v, p)) = dates::parse_publication_date(t) {
+                return Some((v, p, "date_line", line.start, line.end));
+            }
+        }
+    }
     if let Some(d) = &article.dateline {
         if let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
             return Some((v, p, "dateline", d.start, d.end));
