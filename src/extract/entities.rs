@@ -431,14 +431,12 @@ impl<'a> Extractor<'a> {
         };
         // "Trump administration": a government named after its leader.
         static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:'s)? administration\b").unwrap());
-        if kind.is_none() || kind == Some(Kind::Person) {
-            if let Some(m) = ADMINISTRATION.find(&line[e..]) {
-                if words.len() <= 2 && !is_place {
+        if (kind.is_none() || kind == Some(Kind::Person))
+            && let Some(m) = ADMINISTRATION.find(&line[e..])
+                && words.len() <= 2 && !is_place {
                     let name = format!("{} administration", words.last().unwrap_or(&text));
                     self.push(Kind::Regulator, name, base + s, base + e + m.end(), Vec::new(), None);
                 }
-            }
-        }
         let Some(kind) = kind else { return };
         let mut roles = Vec::new();
         if kind == Kind::Person {
@@ -452,11 +450,10 @@ impl<'a> Extractor<'a> {
         let index = self.push(kind, text.to_string(), base + s, base + e, roles, entry);
         // An acronym in parentheses right after a name is its alias: "… of China (CAC)".
         static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(([A-Z][A-Za-z]{1,7})\)").unwrap());
-        if kind != Kind::Person {
-            if let Some(c) = ACRONYM.captures(after) {
+        if kind != Kind::Person
+            && let Some(c) = ACRONYM.captures(after) {
                 self.acronyms.push((c[1].to_string(), index));
             }
-        }
     }
 
     /// Government bodies written in lower case after a country or place: "Russia's foreign
@@ -481,7 +478,7 @@ impl<'a> Extractor<'a> {
             && words.iter().all(|w| {
                 (is_capitalised(w) || NAME_PARTICLES.contains(w))
                     && !lex.stopwords.contains(*w)
-                    && !lex.places.contains(*w)
+                    && !lex.places.contains(w)
                     && !lex.nationalities.contains(*w)
                     && !w.chars().any(|c| c.is_ascii_digit())
             })
@@ -607,11 +604,10 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         }
         let name = table.entities[id].name.clone();
         let short = initials(&name);
-        if short.len() >= 2 {
-            if let Some(other) = (0..table.entities.len()).find(|&o| o != id && table.entities[o].name == short) {
+        if short.len() >= 2
+            && let Some(other) = (0..table.entities.len()).find(|&o| o != id && table.entities[o].name == short) {
                 merge(&mut table, other, id);
             }
-        }
     }
     table.mentions.sort();
     table.mentions.dedup();

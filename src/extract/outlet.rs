@@ -77,19 +77,16 @@ pub fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated) -> Option<
     }
     for i in article.lines_of(LineKind::Byline) {
         let t = article.line_text(i);
-        if t.contains('|') || t.contains(" Special to ") || t.contains(" / ") {
-            if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
+        if (t.contains('|') || t.contains(" Special to ") || t.contains(" / "))
+            && let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
                 return Some(found(&name, "byline", s, e));
             }
-        }
     }
-    if let Some(d) = &article.dateline {
-        if let Some(source) = &d.source {
-            if let Some(entry) = lex.outlets.lookup(source) {
+    if let Some(d) = &article.dateline
+        && let Some(source) = &d.source
+            && let Some(entry) = lex.outlets.lookup(source) {
                 return Some(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
             }
-        }
-    }
     let header: Vec<usize> = (0..article.lines.len())
         .take_while(|&i| article.lines[i].kind != LineKind::Body)
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Navigation | LineKind::Section | LineKind::DateLine | LineKind::Boilerplate(_)))
@@ -127,12 +124,11 @@ pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutle
         }
     };
     let mut original = false;
-    if let Some(d) = &article.dateline {
-        if let Some(entry) = d.source.as_deref().and_then(|s| lex.outlets.lookup(s)) {
+    if let Some(d) = &article.dateline
+        && let Some(entry) = d.source.as_deref().and_then(|s| lex.outlets.lookup(s)) {
             push(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
             original = true;
         }
-    }
     let last_body = article.lines_of(LineKind::Body).last();
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
@@ -155,22 +151,20 @@ pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutle
         }
     }
     // The publisher is its own source unless the story came from someone else.
-    if let Some(o) = outlet {
-        if !original && !is_wire(&o.name) {
+    if let Some(o) = outlet
+        && !original && !is_wire(&o.name) {
             sources.insert(0, o.clone());
         }
-    }
     sources
 }
 
 /// The publication date: stated > a date line in the header > a dated dateline > the
 /// copyright year (year precision at best).
 pub fn find_published(article: &Article) -> Option<(String, &'static str, &'static str, usize, usize)> {
-    if let Some((value, at)) = &article.front_matter.published {
-        if let Some((v, p)) = dates::parse_publication_date(value) {
+    if let Some((value, at)) = &article.front_matter.published
+        && let Some((v, p)) = dates::parse_publication_date(value) {
             return Some((v, p, "front_matter", *at, at + value.len()));
         }
-    }
     let header_end = article.lines.iter().position(|l| l.kind == LineKind::Body && crate::article::is_prose(&article.norm.text[l.start..l.end]));
     let limit = header_end.map_or(article.lines.len(), |b| b + 1);
     for i in 0..limit {
@@ -180,28 +174,25 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
             if kind == LineKind::Body && t.split_whitespace().count() > 12 {
                 continue;
             }
-            if let Some((v, p)) = dates::parse_publication_date(t) {
-                if p == "day" {
+            if let Some((v, p)) = dates::parse_publication_date(t)
+                && p == "day" {
                     return Some((v, p, "date_line", article.lines[i].start, article.lines[i].end));
                 }
-            }
         }
     }
     // A labelled date anywhere on the page ("Date 19.01.2020" in a metadata box).
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:date|published|posted|updated|first published)\b").unwrap());
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
-        if LABELLED.is_match(t) && t.split_whitespace().count() <= 12 {
-            if let Some((v, p)) = dates::parse_publication_date(t) {
+        if LABELLED.is_match(t) && t.split_whitespace().count() <= 12
+            && let Some((v, p)) = dates::parse_publication_date(t) {
                 return Some((v, p, "date_line", line.start, line.end));
             }
-        }
     }
-    if let Some(d) = &article.dateline {
-        if let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
+    if let Some(d) = &article.dateline
+        && let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
             return Some((v, p, "dateline", d.start, d.end));
         }
-    }
     for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
         static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[7-9]\d|20\d\d)\b").unwrap());
         let t = article.line_text(i);

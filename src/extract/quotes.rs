@@ -116,7 +116,7 @@ fn sentence_starts(line: &str) -> Vec<usize> {
 }
 
 fn sentence_start(starts: &[usize], before: usize) -> usize {
-    starts.iter().copied().filter(|&s| s <= before).last().unwrap_or(0)
+    starts.iter().copied().rfind(|&s| s <= before).unwrap_or(0)
 }
 
 fn sentence_end(starts: &[usize], line: &str, from: usize) -> usize {
@@ -125,8 +125,15 @@ fn sentence_end(starts: &[usize], line: &str, from: usize) -> usize {
 
 struct Attribution {
     speaker: Option<usize>,
+    /// A name the text gives that is not among the entities.
     speaker_text: Option<String>,
     cue: String,
+}
+
+impl Attribution {
+    fn entity(id: usize, cue: impl Into<String>) -> Self {
+        Attribution { speaker: Some(id), speaker_text: None, cue: cue.into() }
+    }
 }
 
 struct Context<'a> {
@@ -218,40 +225,48 @@ impl Context<'_> {
                 x.start >= self.base + from + m.start() && x.end <= self.base + from + m.end()
             });
             if let Some(x) = speaker {
-                return Some(Attribution { speaker: Some(x.entity), speaker_text: None, cue: "quoted as saying".into() });
+                return Some(Attribution::entity(x.entity, "quoted as saying"));
             }
         }
-        if let Some(m) = ACCORDING_TO.find(part) {
-            if let Some(id) = self.subject_after(line, from + m.end()) {
-                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: "according to".into() });
+        if let Some(m) = ACCORDING_TO.find(part)
+            && let Some(id) = self.subject_after(line, from + m.end()) {
+                return Some(Attribution::entity(id, "according to"));
             }
-        }
         for v in VERB.find_iter(part) {
             let (vs, ve) = (from + v.start(), from + v.end());
             let cue = v.as_str().to_string();
             if let Some(id) = self.subject_before(line, from, vs) {
-                return Some(Attribution { speaker: Some(id), speaker_text: None, cue });
+                return Some(Attribution::entity(id, cue));
             }
             if let Some(id) = self.subject_after(line, ve).filter(|_| line[ve..].len() < 400) {
                 let after = &line[ve..];
                 if after.trim_start().chars().next().is_some_and(char::is_uppercase) || after.trim_start().starts_with("by ") {
-                    return Some(Attribution { speaker: Some(id), speaker_text: None, cue });
+                    return Some(Attribution::entity(id, cue));
                 }
             }
         }
         if let Some(c) = PRONOUN_VERB.captures(part) {
             let at = self.base + from + c.get(0)?.start();
             if let Some(id) = self.pronoun(&c[1], at) {
-                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: c[2].to_string() });
+                return Some(Attribution::entity(id, c[2].to_string()));
             }
         }
         if let Some(c) = DESCRIPTIVE.captures(part) {
             let at = self.base + from + c.get(0)?.start();
             if let Some(id) = self.described(&c[1], at) {
-                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: c[2].to_string() });
+                return Some(Attribution::entity(id, c[2].to_string()));
             }
         }
-        let _ = self.lex;
+        // A capitalised name right before the verb that no rule typed: report it as written.
+        static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"((?:[A-Z][\w'-]+ ){{0,3}}[A-Z][\w'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
+        });
+        for c in NAMED.captures_iter(part) {
+            let name = c[1].trim_start_matches("The ").to_string();
+            if name.split(' ').all(|w| !self.lex.stopwords.contains(w)) {
+                return Some(Attribution { speaker: None, speaker_text: Some(name), cue: c[2].to_string() });
+            }
+        }
         None
     }
 
@@ -263,7 +278,7 @@ impl Context<'_> {
         if let Some(c) = DESCRIPTIVE_SUBJECT.captures(&part[..verb.start()]) {
             let at = self.base + from;
             if let Some(id) = self.described(&c[1], at) {
-                return Some(Attribution { speaker: Some(id), speaker_text: None, cue: verb.as_str().to_string() });
+                return Some(Attribution::entity(id, verb.as_str().to_string()));
             }
         }
         let first = self
@@ -271,7 +286,7 @@ impl Context<'_> {
             .mentions
             .iter()
             .find(|m| m.start >= self.base + from && m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
-        Some(Attribution { speaker: Some(first.entity), speaker_text: None, cue: verb.as_str().to_string() })
+        Some(Attribution::entity(first.entity, verb.as_str().to_string()))
     }
 }
 
@@ -322,6 +337,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             } else {
                 after().or_else(before)
             };
+            let speaker_text = attribution.as_ref().and_then(|a| a.speaker_text.clone());
             let (speaker, cue) = match attribution {
                 Some(a) => (a.speaker, Some(a.cue)),
                 None => {
@@ -341,13 +357,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             let text = line[m.start..m.end].trim();
             let lead = line[m.start..m.end].len() - line[m.start..m.end].trim_start().len();
             let words = text.split_whitespace().count();
-            let kind = if speaker.is_some() || words >= 6 { "quote" } else { "scare" };
+            let kind = if speaker.is_some() || speaker_text.is_some() || words >= 6 { "quote" } else { "scare" };
             out.push(FoundQuote {
                 start: base + m.start + lead,
                 end: base + m.start + lead + text.len(),
                 paragraph: i,
                 speaker,
-                speaker_text: None,
+                speaker_text,
                 cue,
                 partial,
                 kind,
