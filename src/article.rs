@@ -134,7 +134,7 @@ impl Article {
                     LineKind::Byline
                 } else if i <= body_start + 2 && is_date_line(t) {
                     LineKind::DateLine
-                } else if i < body_start && is_navigation(t) {
+                } else if i < body_start && is_navigation(t, lex) {
                     LineKind::Navigation
                 } else {
                     LineKind::Body
@@ -143,6 +143,7 @@ impl Article {
             self.lines[i].kind = kind;
         }
         self.mark_navigation_blocks();
+        self.mark_uncredited_captions(body_start);
         self.choose_title(body_start, lex);
         self.find_dateline(lex);
     }
@@ -155,6 +156,17 @@ impl Article {
             let same_block = prev.block == line.block && next.block == line.block;
             if same_block && line.kind == LineKind::Body && prev.kind == LineKind::Navigation && next.kind == LineKind::Navigation {
                 self.lines[i].kind = LineKind::Navigation;
+            }
+        }
+    }
+
+    /// A picture's description printed on the line above its credit is a caption too.
+    fn mark_uncredited_captions(&mut self, body_start: usize) {
+        for i in 1..self.lines.len() {
+            let (above, credit) = (&self.lines[i - 1], &self.lines[i]);
+            let credit_only = credit.kind == LineKind::Caption && word_count(&self.norm.text[credit.start..credit.end]) <= 8;
+            if credit_only && above.kind == LineKind::Body && above.block == credit.block && i - 1 != body_start {
+                self.lines[i - 1].kind = LineKind::Caption;
             }
         }
     }
@@ -216,10 +228,8 @@ impl Article {
         let first_body = self.lines.iter().position(|l| l.kind == LineKind::Body);
         let Some(first) = first_body else { return };
         // The dateline opens the story; allow a standfirst or a place line before it.
-        for i in first..(first + 3).min(self.lines.len()) {
-            if self.lines[i].kind != LineKind::Body {
-                continue;
-            }
+        let opening: Vec<usize> = (first..self.lines.len()).filter(|&i| self.lines[i].kind == LineKind::Body).take(3).collect();
+        for i in opening {
             let start = self.lines[i].start;
             if let Some(mut m) = match_dateline(self.line_text(i), lex) {
                 m.line = i;
@@ -419,8 +429,15 @@ static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
 });
 
-fn is_navigation(t: &str) -> bool {
-    NAVIGATION.is_match(t)
+fn is_navigation(t: &str, lex: &Lexicon) -> bool {
+    if NAVIGATION.is_match(t) {
+        return true;
+    }
+    // A menu: a row of section names ("News | Business | Sport", "MNN  US  World  Politics").
+    let items: Vec<&str> = t.split(['|', '•', '·']).flat_map(|p| p.split("  ")).map(str::trim).filter(|p| !p.is_empty()).collect();
+    let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || "|•·".contains(c)).filter(|w| !w.is_empty()).collect();
+    let sections = |parts: &[&str]| parts.iter().filter(|p| lex.sections.contains(&p.to_lowercase())).count();
+    (items.len() >= 3 && sections(&items) + 1 >= items.len()) || (words.len() >= 4 && sections(&words) + 1 >= words.len())
 }
 
 /// A short label without sentence punctuation ("International Circuit", "Health").

@@ -54,6 +54,8 @@ pub struct Dateline {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Outlet {
     pub name: String,
+    /// Other names of the same organisation known to the lexicon ("AP" for "Associated Press").
+    pub aliases: Vec<String>,
     pub evidence: Evidence,
 }
 

@@ -39,7 +39,12 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
         } else {
             (f.name.clone(), None)
         };
-        record::Outlet { name: f.name.clone(), evidence: Evidence { rule: f.rule.to_string(), text, span } }
+        let aliases = lex.outlets.lookup(&f.name).map_or_else(Vec::new, |entry| {
+            let mut forms: Vec<String> = lex.outlets.forms(entry).iter().filter(|n| **n != f.name).cloned().collect();
+            forms.sort();
+            forms
+        });
+        record::Outlet { name: f.name.clone(), aliases, evidence: Evidence { rule: f.rule.to_string(), text, span } }
     };
     let published = outlet::find_published(&article).map(|(value, precision, rule, s, e)| {
         let [a, b] = span(s, e);

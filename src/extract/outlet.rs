@@ -57,8 +57,8 @@ fn found(name: &str, rule: &'static str, start: usize, end: usize) -> FoundOutle
     FoundOutlet { name: name.to_string(), rule, start, end }
 }
 
-/// The publisher: stated > copyright footer > byline > dateline agency > a header line naming
-/// an outlet > a site's own name in its navigation > an outlet the article says it was told.
+/// The publisher: stated > a copyright holder the lexicon knows > the site's own name as the
+/// page prints it (masthead) > any copyright holder > an outlet the article says it was told.
 pub fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated) -> Option<FoundOutlet> {
     if let Some(name) = &stated.outlet {
         return Some(found(name, "stated", 0, 0));
@@ -66,48 +66,105 @@ pub fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated) -> Option<
     if let Some((name, at)) = &article.front_matter.outlet {
         return Some(found(name, "front_matter", *at, at + name.len()));
     }
-    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
-    // The site's own footer is the last copyright line; earlier ones may credit a syndicated source.
-    for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
-        let t = article.line_text(i);
-        if let Some((s, e)) = copyright_holder(t) {
-            let base = article.lines[i].start;
-            return Some(found(&canonical(&t[s..e]), "copyright", base + s, base + e));
-        }
+    let holder = copyright(article, lex);
+    if let Some(known) = holder.as_ref().filter(|h| lex.outlets.contains(&h.name)) {
+        return Some(known.clone());
     }
+    masthead(article, lex).or(holder).or_else(|| wire_dateline(article, lex)).or_else(|| interviewer(article, lex))
+}
+
+/// A wire service's own dateline ("BEIJING (Reuters) –") on a page that names no other publisher.
+fn wire_dateline(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
+    let d = article.dateline.as_ref()?;
+    let entry = lex.outlets.lookup(d.source.as_deref()?)?;
+    Some(found(lex.outlets.canonical(entry), "dateline", d.start, d.end))
+}
+
+/// The holder named on the last copyright line: the site's own footer comes last, earlier
+/// lines may credit a syndicated source.
+fn copyright(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
+    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
+    article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev().find_map(|i| {
+        let t = article.line_text(i);
+        let (s, e) = copyright_holder(t)?;
+        let base = article.lines[i].start;
+        let holder = &t[s..e];
+        let name = if lex.outlets.contains(holder) { canonical(holder) } else { without_legal_form(holder, lex).to_string() };
+        Some(found(&name, "copyright", base + s, base + e))
+    })
+}
+
+/// "MatchDay Live Ltd" → "MatchDay Live": the publication, not the company behind it.
+fn without_legal_form<'a>(holder: &'a str, lex: &Lexicon) -> &'a str {
+    let mut name = holder.trim_end_matches(['.', ',', ' ']);
+    while let Some((rest, last)) = name.rsplit_once(' ') {
+        if !lex.company_suffixes.contains(last) && !lex.company_suffixes.contains(last.trim_end_matches('.')) {
+            break;
+        }
+        name = rest.trim_end_matches([',', ' ']);
+    }
+    name
+}
+
+static PUBLISHED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:([A-Z][\w.&' -]{1,40}?) is (?:published|owned|operated) by\b|More from ([A-Z][\w.&' -]{1,40})$|Why you can trust ([A-Z][\w.&' -]{1,40})$)").unwrap()
+});
+
+/// The site's own name as the page prints it: after the byline ("By Jo Lee | The Gazette"),
+/// in "X is published by …" or "More from X", in its own dateline ("(MNN) –"), or in the
+/// page header.
+fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
+    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
     for i in article.lines_of(LineKind::Byline) {
         let t = article.line_text(i);
-        if (t.contains('|') || t.contains(" Special to ") || t.contains(" / "))
-            && let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
-                return Some(found(&name, "byline", s, e));
+        let base = article.lines[i].start;
+        if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
+            return Some(found(&name, "byline", s, e));
+        }
+        if let Some(bar) = t.rfind('|') {
+            let after = t[bar + 1..].trim();
+            let name = after.trim_start_matches("Special to ").trim_start_matches("the ");
+            let words = name.split_whitespace().count();
+            if (1..=4).contains(&words) && name.chars().next().is_some_and(char::is_uppercase) && !name.chars().any(|c| c.is_ascii_digit()) {
+                let s = base + t.len() - name.len();
+                return Some(found(&canonical(name), "byline", s, s + name.len()));
             }
+        }
+    }
+    for (i, line) in article.lines.iter().enumerate() {
+        let t = article.line_text(i);
+        if let Some(c) = PUBLISHED_BY.captures(t) {
+            let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
+            let name = m.as_str().trim();
+            return Some(found(&canonical(name), "masthead", line.start + m.start(), line.start + m.start() + name.len()));
+        }
     }
     if let Some(d) = &article.dateline
         && let Some(source) = &d.source
-            && let Some(entry) = lex.outlets.lookup(source) {
-                return Some(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
-            }
+        && !is_wire(&canonical(source))
+        && source.split_whitespace().count() <= 4
+    {
+        return Some(found(&canonical(source), "dateline", d.start, d.end));
+    }
     let header: Vec<usize> = (0..article.lines.len())
         .take_while(|&i| article.lines[i].kind != LineKind::Body)
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Navigation | LineKind::Section | LineKind::DateLine | LineKind::Boilerplate(_)))
         .collect();
-    for i in header {
-        if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
-            return Some(found(&name, "header", s, e));
-        }
-    }
-    // Last resort: the outlet that did the interview ("… told The Daily Planet").
+    header.into_iter().find_map(|i| {
+        let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n))?;
+        Some(found(&name, "header", s, e))
+    })
+}
+
+/// The outlet that did the interview ("… told The Daily Planet"): a last resort.
+fn interviewer(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
     static TOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btold\s+(?:the\s+)?$").unwrap());
-    for i in article.lines_of(LineKind::Body) {
+    article.lines_of(LineKind::Body).find_map(|i| {
         let t = article.line_text(i);
         let base = article.lines[i].start;
-        for (name, s, e) in outlets_on(article, i, lex) {
-            if !is_wire(&name) && TOLD.is_match(&t[..s - base]) {
-                return Some(found(&name, "interview", s, e));
-            }
-        }
-    }
-    None
+        let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|(name, s, _)| !is_wire(name) && TOLD.is_match(&t[..s - base]))?;
+        Some(found(&name, "interview", s, e))
+    })
 }
 
 /// Wire services and syndicators: credited as sources, publishers only by their own dateline.
