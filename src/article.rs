@@ -171,8 +171,8 @@ impl Article {
         }
     }
 
-    /// The headline: the first line before the story that reads like one. A line alone in its
-    /// block is preferred, since scrapers print the headline as its own element.
+    /// The headline: the first line before the story that reads like one (4 to 20 words, no
+    /// closing full stop), once navigation, labels, captions, bylines and dates are set aside.
     fn choose_title(&mut self, body_start: usize, lex: &Lexicon) {
         if let Some((_, at)) = &self.front_matter.title {
             self.title = self.lines.iter().position(|l| l.start == *at);
@@ -185,22 +185,15 @@ impl Article {
                 !is_section_label(t, lex) && (i < body_start || self.title.is_none())
             })
             .collect();
-        // Alone in its block, but for page furniture and section labels around it.
-        let alone = |i: usize| {
-            (0..self.lines.len()).filter(|&j| j != i && self.lines[j].block == self.lines[i].block).all(|j| {
-                self.lines[j].kind != LineKind::Body || is_section_label(&self.norm.text[self.lines[j].start..self.lines[j].end], lex)
-            })
-        };
         let headline_like = |i: usize| {
             let t = self.line_text(i);
             let words = t.split_whitespace().count();
-            (4..=30).contains(&words) && !t.ends_with('.') || t.ends_with("– .")
+            (4..=20).contains(&words) && !t.ends_with('.') || t.ends_with("– .")
         };
         let pick = candidates
             .iter()
             .copied()
-            .find(|&i| alone(i) && headline_like(i) && i < body_start)
-            .or_else(|| candidates.iter().copied().find(|&i| headline_like(i) && i < body_start))
+            .find(|&i| headline_like(i) && i < body_start)
             .or_else(|| candidates.first().copied())
             .or_else(|| self.lines.iter().position(|l| l.kind != LineKind::FrontMatter));
         let Some(title) = pick.or(self.title) else { return };
@@ -365,8 +358,8 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^\(?\s*(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|produced|reported|written|edited)(?: and \w+)?)\s+by\s+.*$",
         r"|^[•·\-–—*\s]*[A-Z][\w.&' ]+ with additional (?:editing|reporting|writing) by .+$",
-        r"|^[\w.' -]+ contributed (?:to )?(?:this|the) (?:report|story|article)\.?$",
-        r"|^Analysis: [^,]+, .+$|^Contributing:\s+\S.*$",
+        r"|^[\w.'’ -]+ contributed (?:to )?(?:(?:this|the) (?:report|story|article)|reporting)\.?$",
+        r"|^Analysis: [^,]+, .+$|^Contributing:\s+\S.*$|^[-—–]*\s*With (?:additional )?(?:assistance|reporting) from\s+\S.*$",
         r"|^[—–-]\s*(?:The )?(?:Associated Press|Reuters|AFP|Bloomberg)\.?$"
     ))
     .unwrap()
@@ -426,7 +419,7 @@ fn is_date_line(t: &str) -> bool {
 }
 
 static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
+    Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|[^/>]{1,25}(\s+[/>]\s+[^/>]{1,25}){2,}|.{1,40} - back to home|back to home|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
 });
 
 fn is_navigation(t: &str, lex: &Lexicon) -> bool {

@@ -42,6 +42,11 @@ fn leading_name(piece: &str, lex: &Lexicon) -> Option<(usize, usize)> {
         let rest = &piece[start..];
         let outlet_here = lex.outlets.find_in(rest).first().is_some_and(|h| h.start == 0);
         let shouting = clean.len() > 2 && clean.chars().all(|c| c.is_uppercase());
+        // "Abena Osei Energy correspondent": a desk label before a lower-case job title.
+        let desk_label = piece[at.min(piece.len())..].split(' ').next().is_some_and(|next| lex.roles.contains(next));
+        if desk_label && tokens >= 2 {
+            break;
+        }
         if BYLINE_STOP_WORDS.contains(&clean) || outlet_here || !NAME_TOKEN.is_match(clean) || (shouting && tokens >= 2) {
             break;
         }
@@ -113,9 +118,12 @@ static CREDIT_SEGMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"with additional (editing|reporting|writing) by (.+?)\.?$").unwrap());
 // "Fox News' Jane Doe contributed …": the name after an outlet's possessive.
+// "Associated Press writer Jo Lee in Cincinnati contributed …": the name between the job and the place.
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:.*?['’]s?\s+)?(.+?) contributed (?:to )?(?:this|the) (?:report|story|article)|^Contributing:\s+(.+?)\.?$").unwrap()
+    Regex::new(r"^(?:.*?['’]s?\s+|.*?\b(?:writers?|reporters?|correspondents?|staff)\s+)?(.+?)(?:\s+in\s+[A-Z][\w .]+?)? contributed (?:to )?(?:(?:this|the) (?:report|story|article)|reporting)|^Contributing:\s+(.+?)\.?$").unwrap()
 });
+static ASSISTANCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[-—–]*\s*With (?:additional )?(?:assistance|reporting) from\s+(.+)$").unwrap());
 static ANALYSIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Analysis: ([^,]+),").unwrap());
 
 fn role_of_verb(verb: &str) -> &'static str {
@@ -135,6 +143,11 @@ fn credit_line(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>
     if let Some(c) = CONTRIBUTED.captures(t) {
         let Some(m) = c.get(1).or_else(|| c.get(2)) else { return };
         names_in(m.as_str(), offset + m.start(), "contributor", lex, out);
+        return;
+    }
+    if let Some(c) = ASSISTANCE.captures(t) {
+        let m = c.get(1).expect("group 1 always takes part");
+        names_in(m.as_str().trim_end_matches('.'), offset + m.start(), "reporter", lex, out);
         return;
     }
     if let Some(c) = ANALYSIS.captures(t) {

@@ -10,9 +10,9 @@ use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundQuote {
-    /// The words inside the marks, in normalised offsets.
-    pub start: usize,
-    pub end: usize,
+    /// The words inside the marks, in normalised offsets: one range, or one per paragraph of a
+    /// quotation that runs over several paragraphs.
+    pub parts: Vec<(usize, usize)>,
     pub paragraph: usize,
     pub speaker: Option<usize>,
     /// A speaker named in the text but not among the entities.
@@ -359,8 +359,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             let words = text.split_whitespace().count();
             let kind = if speaker.is_some() || speaker_text.is_some() || words >= 6 { "quote" } else { "scare" };
             out.push(FoundQuote {
-                start: base + m.start + lead,
-                end: base + m.start + lead + text.len(),
+                parts: vec![(base + m.start + lead, base + m.start + lead + text.len())],
                 paragraph: i,
                 speaker,
                 speaker_text,
@@ -370,6 +369,39 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             });
         }
         previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
+    }
+    join_continued(article, &body, out)
+}
+
+/// A quotation running over several paragraphs repeats its opening mark at each paragraph and
+/// closes only at the end: a quote left open at the end of its paragraph, followed by a
+/// paragraph that opens with a mark, continues there. The parts become one quote, spoken by
+/// whoever the last part names.
+fn join_continued(article: &Article, body: &[usize], quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
+    let text = article.text();
+    let line_of = |offset: usize| article.lines.partition_point(|l| l.start <= offset).saturating_sub(1);
+    let next_body = |line: usize| body.iter().position(|&b| b == line).and_then(|k| body.get(k + 1)).copied();
+    let mut out: Vec<FoundQuote> = Vec::new();
+    for q in quotes {
+        let Some(&(q_start, _)) = q.parts.first() else { continue };
+        if let Some(prev) = out.last_mut()
+            && let Some(&(_, prev_end)) = prev.parts.last()
+        {
+            let prev_line = line_of(prev_end.saturating_sub(1));
+            let left_open = text[prev_end..article.lines[prev_line].end].trim().is_empty();
+            let opens_line = text[article.lines[q.paragraph].start..q_start].chars().all(|c| c.is_whitespace() || "“\"‘'«„”".contains(c));
+            if left_open && opens_line && next_body(prev_line) == Some(q.paragraph) {
+                prev.parts.extend(q.parts);
+                if q.speaker.is_some() || q.speaker_text.is_some() {
+                    prev.speaker = q.speaker;
+                    prev.speaker_text = q.speaker_text;
+                    prev.cue = q.cue;
+                    prev.kind = "quote";
+                }
+                continue;
+            }
+        }
+        out.push(q);
     }
     out
 }
