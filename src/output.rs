@@ -74,6 +74,13 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// Paths keep their end, where the file name is.
+fn truncate_left(s: &str, max: usize) -> String {
+    let s = sanitize(s);
+    let n = s.chars().count();
+    if n <= max { s } else { "…".to_string() + &s.chars().skip(n + 1 - max).collect::<String>() }
+}
+
 fn summary_table(records: &[ArticleRecord]) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
@@ -81,7 +88,7 @@ fn summary_table(records: &[ArticleRecord]) -> Table {
     for r in records {
         let names = |v: &[crate::record::Credit]| v.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
         table.add_row([
-            truncate(&r.path, 40),
+            truncate_left(&r.path, 40),
             truncate(r.title.as_ref().map_or("", |t| t.text.as_str()), 60),
             truncate(r.outlet.as_ref().map_or("", |o| o.name.as_str()), 30),
             r.published.as_ref().map_or(String::new(), |p| p.value.clone()),

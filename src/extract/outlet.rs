@@ -107,7 +107,12 @@ fn without_legal_form<'a>(holder: &'a str, lex: &Lexicon) -> &'a str {
 }
 
 static PUBLISHED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-Z][\w.&' -]{1,40}?) is (?:published|owned|operated) by\b|More from ([A-Z][\w.&' -]{1,40})$|Why you can trust ([A-Z][\w.&' -]{1,40})$)").unwrap()
+    Regex::new(concat!(
+        r"^(?:([A-Z][\w.&' -]{1,40}?) is (?:published|owned|operated) by\b|More from ([A-Z][\w.&' -]{1,40})$|Why you can trust ([A-Z][\w.&' -]{1,40})$",
+        // An ownership disclosure in parentheses: "(Acme is the owner of The Daily Planet.)"
+        r"|\([^()]+ (?:is|are) the (?:owner|parent company|publisher) of (?:the )?([A-Z][\w.&' -]{1,40}?)\.?\))"
+    ))
+    .unwrap()
 });
 
 /// The site's own name as the page prints it: after the byline ("By Jo Lee | The Gazette"),
@@ -134,7 +139,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
         if let Some(c) = PUBLISHED_BY.captures(t) {
-            let m = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?;
+            let m = (1..=4).find_map(|g| c.get(g))?;
             let name = m.as_str().trim();
             return Some(found(&canonical(name), "masthead", line.start + m.start(), line.start + m.start() + name.len()));
         }
