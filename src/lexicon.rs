@@ -144,6 +144,7 @@ const BUILTIN: &[ListFile] = &[
     list_file!("photo_agencies"),
     list_file!("regulators"),
     list_file!("companies"),
+    list_file!("sports_clubs"),
     list_file!("places"),
     list_file!("given_names"),
     list_file!("given_names_ambiguous"),
@@ -227,7 +228,7 @@ impl Lexicon {
             "photo_agencies" => self.photo_agencies.add(forms),
             "regulators" if section.starts_with("international") => {}
             "regulators" => self.regulators.add(forms),
-            "companies" => self.companies.add(forms),
+            "companies" | "sports_clubs" => self.companies.add(forms),
             "places" => self.places.add(forms),
             "given_names" => words(&mut self.given_names, forms),
             "given_names_ambiguous" => words(&mut self.ambiguous_given_names, forms),
