@@ -220,7 +220,7 @@ const NON_ENTITY_WORDS: &[&str] = &[
 ];
 
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
 });
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Ltd)\b|,\s+(?:a|an|the)\s+[^,.]*?\b(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)\b|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
@@ -286,8 +286,9 @@ impl<'a> Extractor<'a> {
             while j < tokens.len() {
                 let gap = &line[tokens[j - 1].end..tokens[j].start];
                 let possessive = strip_possessive(tokens[j - 1].text) != tokens[j - 1].text;
-                // "U.S. Attorney's Office": a possessive inside an office's name.
-                if gap != " " || (possessive && !REGULATOR_HEADS.contains(&tokens[j].text)) {
+                // "U.S. Attorney's Office": a possessive inside an office's name; "Harlow & Finch".
+                let joined_by_gap = gap == " " || (gap == " & " && is_capitalised(tokens[j].text));
+                if !joined_by_gap || (possessive && !REGULATOR_HEADS.contains(&tokens[j].text)) {
                     break;
                 }
                 let t = tokens[j].text;

@@ -62,12 +62,9 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
     let quotes = quotes::find_quotes(&article, &table, lex)
         .into_iter()
         .map(|q| {
-            // A quotation over several paragraphs: its paragraphs' words joined by a space.
-            let pieces: Vec<[usize; 2]> = q.parts.iter().map(|&(s, e)| span(s, e)).collect();
-            let text = pieces.iter().map(|&[a, b]| &original[a..b]).collect::<Vec<_>>().join(" ");
-            let [a, b] = [pieces.first().map_or(0, |p| p[0]), pieces.last().map_or(0, |p| p[1])];
+            let [a, b] = span(q.start, q.end);
             record::Quote {
-                text,
+                text: original[a..b].to_string(),
                 speaker: q.speaker.map(|id| table.entities[id].name.clone()).or(q.speaker_text),
                 speaker_type: q.speaker.map(|id| table.entities[id].kind.as_str().to_string()),
                 cue: q.cue,

@@ -10,9 +10,9 @@ use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundQuote {
-    /// The words inside the marks, in normalised offsets: one range, or one per paragraph of a
-    /// quotation that runs over several paragraphs.
-    pub parts: Vec<(usize, usize)>,
+    /// The words inside the marks, in normalised offsets.
+    pub start: usize,
+    pub end: usize,
     pub paragraph: usize,
     pub speaker: Option<usize>,
     /// A speaker named in the text but not among the entities.
@@ -62,6 +62,13 @@ fn marks(line: &str) -> Vec<Marked> {
                 out.push(Marked { open: o, start: s, end: at, close: at });
                 open = Some((at, inner, '"'));
             }
+            // "shoppers’ choice": a plural possessive inside a single-quoted quote does not close
+            // it when a closing mark still follows.
+            (Some((_, _, '\'')), '’' | '\'')
+                if before == Some('s')
+                    && after == Some(' ')
+                    && chars.get(k + 2).is_some_and(|&(_, n)| n.is_lowercase())
+                    && chars[k + 1..].iter().any(|&(_, n)| n == '’' || n == '\'') => {}
             (Some((o, s, '\'')), '’' | '\'') if after.is_none_or(|n| !n.is_alphanumeric()) => {
                 out.push(Marked { open: o, start: s, end: at, close: inner });
                 open = None;
@@ -87,6 +94,8 @@ static PRONOUN_VERB: LazyLock<Regex> =
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
 });
+static DESCRIBED_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
 static SAYING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bsaying\b").unwrap());
 static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))\b").unwrap()
@@ -219,6 +228,19 @@ impl Context<'_> {
     /// Who a stretch of text (line offsets `from..to`) says is speaking.
     fn attribution(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
         let part = &line[from..to];
+        // A colon lead-in: "Volker: Allegations are “not credible”", "From the chairwoman: …".
+        static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:From\s+)?(?:the\s+)?([^:]{1,60}?)\s*:").unwrap());
+        if let Some(c) = LEAD_IN.captures(part)
+            && let Some(who) = c.get(1)
+        {
+            let (s, e) = (self.base + from + who.start(), self.base + from + who.end());
+            if let Some(m) = self.table.mentions.iter().find(|m| m.start == s && m.end == e) {
+                return Some(Attribution::entity(m.entity, ":"));
+            }
+            if let Some(id) = self.described(who.as_str(), s).filter(|_| DESCRIBED_NOUN.is_match(who.as_str())) {
+                return Some(Attribution::entity(id, ":"));
+            }
+        }
         if let Some(c) = QUOTED_AS.captures(part) {
             let m = c.get(1)?;
             let speaker = self.table.mentions.iter().rev().find(|x| {
@@ -359,7 +381,8 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             let words = text.split_whitespace().count();
             let kind = if speaker.is_some() || speaker_text.is_some() || words >= 6 { "quote" } else { "scare" };
             out.push(FoundQuote {
-                parts: vec![(base + m.start + lead, base + m.start + lead + text.len())],
+                start: base + m.start + lead,
+                end: base + m.start + lead + text.len(),
                 paragraph: i,
                 speaker,
                 speaker_text,
@@ -370,40 +393,32 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         }
         previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
     }
-    join_continued(article, &body, out)
+    share_speaker_across_paragraphs(article, &body, out)
 }
 
 /// A quotation running over several paragraphs repeats its opening mark at each paragraph and
-/// closes only at the end: a quote left open at the end of its paragraph, followed by a
-/// paragraph that opens with a mark, continues there. The parts become one quote, spoken by
-/// whoever the last part names.
-fn join_continued(article: &Article, body: &[usize], quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
+/// closes only at the end, where the attribution usually stands: a quote left open at the end
+/// of its paragraph, followed by a paragraph that opens with a mark, continues there, and every
+/// part is spoken by whoever the last part names. Each paragraph stays its own quote.
+fn share_speaker_across_paragraphs(article: &Article, body: &[usize], mut quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
     let text = article.text();
-    let line_of = |offset: usize| article.lines.partition_point(|l| l.start <= offset).saturating_sub(1);
     let next_body = |line: usize| body.iter().position(|&b| b == line).and_then(|k| body.get(k + 1)).copied();
-    let mut out: Vec<FoundQuote> = Vec::new();
-    for q in quotes {
-        let Some(&(q_start, _)) = q.parts.first() else { continue };
-        if let Some(prev) = out.last_mut()
-            && let Some(&(_, prev_end)) = prev.parts.last()
-        {
-            let prev_line = line_of(prev_end.saturating_sub(1));
-            let left_open = text[prev_end..article.lines[prev_line].end].trim().is_empty();
-            let opens_line = text[article.lines[q.paragraph].start..q_start].chars().all(|c| c.is_whitespace() || "“\"‘'«„”".contains(c));
-            if left_open && opens_line && next_body(prev_line) == Some(q.paragraph) {
-                prev.parts.extend(q.parts);
-                if q.speaker.is_some() || q.speaker_text.is_some() {
-                    prev.speaker = q.speaker;
-                    prev.speaker_text = q.speaker_text;
-                    prev.cue = q.cue;
-                    prev.kind = "quote";
-                }
-                continue;
-            }
+    let continues = |a: &FoundQuote, b: &FoundQuote| {
+        let left_open = text[a.end..article.lines[a.paragraph].end].trim().is_empty();
+        let opens_line = text[article.lines[b.paragraph].start..b.start].chars().all(|c| c.is_whitespace() || "“\"‘'«„”".contains(c));
+        left_open && opens_line && next_body(a.paragraph) == Some(b.paragraph)
+    };
+    for k in (1..quotes.len()).rev() {
+        let (head, tail) = quotes.split_at_mut(k);
+        let (earlier, later) = (&mut head[k - 1], &tail[0]);
+        if continues(earlier, later) && (later.speaker.is_some() || later.speaker_text.is_some()) {
+            earlier.speaker = later.speaker;
+            earlier.speaker_text.clone_from(&later.speaker_text);
+            earlier.cue.clone_from(&later.cue);
+            earlier.kind = "quote";
         }
-        out.push(q);
     }
-    out
+    quotes
 }
 
 #[cfg(test)]
@@ -420,6 +435,7 @@ mod tests {
         assert_eq!(texts("He said \"yes\" and left"), ["yes"]);
         assert_eq!(texts("It seeks an ”affectionate” relationship"), ["affectionate"]);
         assert_eq!(texts("China Wants ‘Can-Do’ Relations"), ["Can-Do"]);
+        assert_eq!(texts("‘It would cut shoppers’ choice,’ she said"), ["It would cut shoppers’ choice,"]);
         assert_eq!(texts("«Bonjour» dit-il"), ["Bonjour"]);
     }
 
