@@ -408,7 +408,10 @@ impl<'a> Extractor<'a> {
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
         let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w));
         let last_is_head = words.last().is_some_and(|w| REGULATOR_HEADS.contains(w));
-        let non_entity = words.iter().any(|w| NON_ENTITY_WORDS.contains(w)) && !last_is_head;
+        // The head noun decides: "Central Park", "University of Tokyo" are not entities, but
+        // "Park Sung-min" after a title is a person.
+        let heads_phrase = words.windows(2).any(|w| NON_ENTITY_WORDS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
+        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase) && !last_is_head && !has_title;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
@@ -483,7 +486,8 @@ impl<'a> Extractor<'a> {
                     && !lex.nationalities.contains(*w)
                     && !w.chars().any(|c| c.is_ascii_digit())
             })
-            && !words.iter().all(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+            // Names hold initials ("J.R."), not acronyms ("SK Hynix").
+            && !words.iter().any(|w| w.len() > 1 && !w.contains('.') && w.chars().all(char::is_uppercase))
     }
 
     fn person_cue(&self, words: &[&str], before: &str, after: &str) -> bool {
@@ -654,6 +658,13 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
     if words.len() < 2 {
         return words.first().map(|w| w.to_string());
     }
+    // "Park Sung-min", "Kim Ji-woo": a hyphenated East Asian given name follows the family name.
+    static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
+    if let [family, given] = words[..]
+        && EAST_ASIAN_GIVEN.is_match(given)
+    {
+        return Some(family.to_string());
+    }
     // "Zhang Lidong", "Pony Ma Huateng": the Chinese family name precedes a Pinyin given name.
     for i in 0..words.len() - 1 {
         if lex.chinese_surnames.contains(words[i]) && is_pinyin(words[i + 1]) && i + 2 == words.len() {
@@ -793,6 +804,8 @@ mod tests {
         assert_eq!(surname_of("Pony Ma Huateng", &lex).as_deref(), Some("Ma"));
         assert_eq!(surname_of("Kendra Schaefer", &lex).as_deref(), Some("Schaefer"));
         assert_eq!(surname_of("Patrick Carlineo Jr.", &lex).as_deref(), Some("Carlineo"));
+        assert_eq!(surname_of("Park Sung-min", &lex).as_deref(), Some("Park"));
+        assert_eq!(surname_of("Hye-jin Park", &lex).as_deref(), Some("Park"));
     }
 
     #[test]
