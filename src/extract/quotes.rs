@@ -92,7 +92,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEE
 static PRONOUN_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap());
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
+    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
@@ -210,6 +210,22 @@ impl Context<'_> {
         } else {
             &[Kind::Regulator]
         };
+        // "the production company" → the one entity whose name carries that word ("Productions").
+        let speaks_for_someone = noun.ends_with("statement") || noun.ends_with("report") || noun.contains("spokes");
+        let stems: Vec<String> = if speaks_for_someone {
+            Vec::new()
+        } else {
+            noun.split(' ').filter(|w| w.len() >= 5 && w.is_char_boundary(5)).map(|w| w[..5].to_lowercase()).collect()
+        };
+        let named: Vec<usize> = (0..self.table.entities.len())
+            .filter(|&i| kinds.contains(&self.table.entities[i].kind))
+            .filter(|&i| {
+                self.table.entities[i].name.split(' ').any(|w| w.len() >= 5 && stems.iter().any(|s| w.to_lowercase().starts_with(s.as_str())))
+            })
+            .collect();
+        if let [only] = named[..] {
+            return Some(only);
+        }
         let mut before = at;
         while let Some(m) = self.table.last_before(before, kinds) {
             if self.outside_quotes(m.start) {
@@ -277,6 +293,17 @@ impl Context<'_> {
             let at = self.base + from + c.get(0)?.start();
             if let Some(id) = self.described(&c[1], at) {
                 return Some(Attribution::entity(id, c[2].to_string()));
+            }
+        }
+        // News organisations speak too: "…,” writes the Associated Press.
+        for v in VERB.find_iter(part) {
+            let after = &part[v.end()..];
+            let gap = after.len() - after.trim_start().len();
+            let rest = after.trim_start().trim_start_matches("the ");
+            let skipped = after.len() - rest.len();
+            if let Some(h) = self.lex.outlets.find_in(rest).first().filter(|h| h.start == 0 && skipped - gap <= 4) {
+                let name = self.lex.outlets.canonical(h.entry).to_string();
+                return Some(Attribution { speaker: None, speaker_text: Some(name), cue: v.as_str().to_string() });
             }
         }
         // A capitalised name right before the verb that no rule typed: report it as written.
