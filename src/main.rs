@@ -23,7 +23,7 @@ Exit status: 0 all inputs parsed; 2 some input was skipped (each is named on std
 run failed.";
 
 #[derive(Parser)]
-#[command(name = "corpus", version, about = "Structured records from folders of scraped news articles", after_help = EXAMPLES)]
+#[command(name = "corpus", version, about = "Structured records from folders of scraped news articles", before_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,7 +32,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse articles into records: title, outlet, dates, people, companies, regulators, quotes.
-    #[command(after_help = EXAMPLES)]
+    ///
+    /// Writes one record per article (docs/schema.md), in path order. Memory stays bounded: files
+    /// are parsed a batch at a time and written as they are done (except `--format json` and
+    /// `table`, which hold the records until the end).
+    #[command(before_help = EXAMPLES)]
     Parse(ParseArgs),
 }
 

@@ -240,3 +240,40 @@ fn json_format_is_one_array() {
     assert_eq!(all.as_array().unwrap().len(), fixture_names().len());
     assert!(all.as_array().unwrap().iter().all(|r| r["schema"] == "corpus.article/1"));
 }
+
+#[test]
+fn outlet_from_dir_names_the_first_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let folder = root.path().join("Example Gazette");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.txt"), "Council approves the new budget\n\nThe city council approved the budget on Tuesday after a long debate about libraries.\n").unwrap();
+    let out = corpus(&["parse", root.path().to_str().unwrap(), "--outlet-from-dir", "--format", "jsonl"]);
+    assert!(out.status.success());
+    let got = records(&out);
+    assert_eq!(got[0]["outlet"]["name"], "Example Gazette");
+    assert_eq!(got[0]["outlet"]["evidence"]["rule"], "stated");
+}
+
+#[test]
+fn user_lexicon_adds_a_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("mine.json");
+    std::fs::write(&lexicon, r#"{"companies": [{"name": "Zorblax Widgets", "aliases": ["Zorblax"]}]}"#).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Widget makers meet in the capital\n\nThe widget maker Zorblax said on Monday that demand had doubled since last spring.\n").unwrap();
+    let without = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl"]));
+    let with = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl", "--lexicon", lexicon.to_str().unwrap()]));
+    let names = |r: &Value| r["companies"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    assert!(!names(&without[0]).contains(&"Zorblax".to_string()));
+    assert!(names(&with[0]).contains(&"Zorblax".to_string()), "{:?}", names(&with[0]));
+}
+
+#[test]
+fn bad_lexicon_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("bad.json");
+    std::fs::write(&lexicon, "{\"companys\": []}").unwrap();
+    let out = corpus(&["parse", "fixtures", "--lexicon", lexicon.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid lexicon file"));
+}
