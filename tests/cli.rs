@@ -260,7 +260,7 @@ fn user_lexicon_adds_a_company() {
     let lexicon = dir.path().join("mine.json");
     std::fs::write(&lexicon, r#"{"companies": [{"name": "Zorblax Widgets", "aliases": ["Zorblax"]}]}"#).unwrap();
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "Widget makers meet in the capital\n\nThe widget maker Zorblax said on Monday that demand had doubled since last spring.\n").unwrap();
+    std::fs::write(&article, "Widget makers meet in the capital\n\nDemand doubled at Zorblax last spring, according to figures released on Monday.\n").unwrap();
     let without = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl"]));
     let with = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl", "--lexicon", lexicon.to_str().unwrap()]));
     let names = |r: &Value| r["companies"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
