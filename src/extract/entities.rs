@@ -216,7 +216,7 @@ const NON_ENTITY_WORDS: &[&str] = &[
     "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
     "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
     "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
-    "Year", "Century", "Era", "Revolution", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
+    "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
 ];
 
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -426,7 +426,7 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        } else if self.person_shaped(&words) && (has_title || self.person_cue(&words, before, after)) {
+        } else if self.person_shaped(&words) && self.ends_like_a_name(&words) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -474,6 +474,20 @@ impl<'a> Extractor<'a> {
                 self.push(Kind::Regulator, all.as_str().to_string(), base + all.start(), base + all.end(), Vec::new(), None);
             }
         }
+    }
+
+    /// A name ends in a family name, not in a word that heads an organisation, event or place
+    /// ("General Assembly", "Justice Department", "Ascom North America").
+    fn ends_like_a_name(&self, words: &[&str]) -> bool {
+        let lex = self.lex;
+        let Some(&last) = words.last() else { return false };
+        lex.surnames.contains(last)
+            || !(REGULATOR_HEADS.contains(&last)
+                || NON_ENTITY_WORDS.contains(&last)
+                || lex.company_suffixes.contains(last)
+                || lex.weak_company_suffixes.contains(last)
+                || lex.places.contains(last)
+                || lex.nationalities.contains(last))
     }
 
     fn person_shaped(&self, words: &[&str]) -> bool {
