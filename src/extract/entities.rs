@@ -193,8 +193,14 @@ const OF_HEADS: &[&str] = &[
 /// Words that make a capitalised sequence a government body when they head it.
 const REGULATOR_HEADS: &[&str] = &[
     "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
-    "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat", "Board",
+    "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
 ];
+/// Whether the capitalised words that follow end in an office's head noun
+/// ("… and Exchange Commission", "… and Publication Administration").
+fn leads_to_office(right: &[Token]) -> bool {
+    right.iter().take(4).take_while(|t| is_capitalised(t.text)).any(|t| REGULATOR_HEADS.contains(&t.text))
+}
+
 /// Titles that name a firm's people, so the name before them is a firm ("Acme CEO Jo Lee");
 /// a government title ("Energy Secretary") says nothing of the kind.
 fn is_business_title(title: &str) -> bool {
@@ -296,7 +302,7 @@ impl<'a> Extractor<'a> {
                     j += 1;
                 } else if CONNECTORS.contains(&t)
                     && tokens.get(j + 1).is_some_and(|n| is_capitalised(n.text) && &line[tokens[j].end..n.start] == " ")
-                    && self.connector_joins(&tokens[i..j], t)
+                    && self.connector_joins(&tokens[i..j], t, &tokens[j + 1..])
                 {
                     j += 2;
                 } else {
@@ -310,13 +316,14 @@ impl<'a> Extractor<'a> {
 
     /// Whether a lower-case connector continues a name: "and" only inside "X of Y and Z"
     /// (else it lists two names), and nothing continues a person's name ("Amon of Qualcomm").
-    fn connector_joins(&self, left: &[Token], connector: &str) -> bool {
+    fn connector_joins(&self, left: &[Token], connector: &str, right: &[Token]) -> bool {
         let person = left.len() >= 2 && self.lex.is_given_name(left[0].text);
         let has_of = left.iter().any(|t| matches!(t.text, "of" | "for" | "on"));
         let last = left.last().map_or("", |t| t.text);
         let head = REGULATOR_HEADS.contains(&last) || NON_ENTITY_WORDS.contains(&last) || OF_HEADS.contains(&last);
         match connector {
-            "and" | "&" => has_of && !person,
+            // "Securities and Exchange Commission": an office's name may join two words with "and".
+            "and" | "&" => (has_of || leads_to_office(right)) && !person,
             "of" | "for" | "on" => head && !person,
             "the" => has_of,
             _ => true,
@@ -397,6 +404,9 @@ impl<'a> Extractor<'a> {
                 let ws: Vec<&str> = phrase.split(' ').collect();
                 (0..ws.len()).map(|i| ws[i..].join(" ")).find(|p| lex.roles.contains(p))
             });
+        // A lower-case role before a single word is weak evidence ("TikTok owner ByteDance"):
+        // it takes a known family name ("chairman Zhang").
+        let lower_title = lower_title.filter(|_| words.len() >= 2 || lex.surnames.contains(words[0]) || lex.chinese_surnames.contains(words[0]));
         let has_title = !titles_before.is_empty() || lower_title.is_some();
         let sentence_start = tokens[a].sentence_start;
 
@@ -411,7 +421,9 @@ impl<'a> Extractor<'a> {
         // The head noun decides: "Central Park", "University of Tokyo" are not entities, but
         // "Park Sung-min" after a title is a person.
         let heads_phrase = words.windows(2).any(|w| NON_ENTITY_WORDS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
-        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase) && !last_is_head && !has_title;
+        // "Office for Civil Rights", "Ministry of Land": an office heads the phrase.
+        let office_phrase = words.windows(2).any(|w| REGULATOR_HEADS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
+        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase) && !last_is_head && !office_phrase && !has_title;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
@@ -464,7 +476,7 @@ impl<'a> Extractor<'a> {
     /// ministry", "the French foreign ministry", "the Inner Mongolia health commission".
     fn lower_case_bodies(&mut self, line: &str, base: usize) {
         static BODY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b((?:[A-Z][\w.-]*\s){0,2}[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))\b").unwrap()
+            Regex::new(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))\b").unwrap()
         });
         for c in BODY.captures_iter(line) {
             let (Some(all), Some(place)) = (c.get(0), c.get(1)) else { continue };
