@@ -36,10 +36,16 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
 }
 
 static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|writes|wrote)\s+(?:the\s+)?$|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)\b").unwrap()
+    Regex::new(concat!(
+        r"\b(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|interview with|speaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
+        // "a new report by E! News", "Jane Roe of the Washington Post"
+        r"|\breport(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|\b[A-Z][\w'-]+ of\s+(?:the\s+)?$",
+        r"|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)\b"
+    ))
+    .unwrap()
 });
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?i)(?:^via|originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
 });
 
 /// Lexicon outlets named on one line, as (name, start, end) in normalised offsets.
@@ -126,6 +132,12 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
         if let Some((name, s, e)) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n)) {
             return Some(found(&name, "byline", s, e));
         }
+        // "By Wikimedia Foundation•15 January 2020": an organisation writing on its own site.
+        static ORG_BYLINE: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4} (?:Foundation|Institute|Society|Association|Council|Trust|Fund|Group|Agency))\b").unwrap());
+        if let Some(m) = ORG_BYLINE.captures(t).and_then(|c| c.get(1)) {
+            return Some(found(&canonical(m.as_str()), "byline", base + m.start(), base + m.end()));
+        }
         if let Some(bar) = t.rfind('|') {
             let after = t[bar + 1..].trim();
             let name = after.trim_start_matches("Special to ").trim_start_matches("the ");
@@ -151,13 +163,25 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
     {
         return Some(found(&canonical(source), "dateline", d.start, d.end));
     }
-    let header: Vec<usize> = (0..article.lines.len())
-        .take_while(|&i| article.lines[i].kind != LineKind::Body)
-        .filter(|&i| matches!(article.lines[i].kind, LineKind::Navigation | LineKind::Section | LineKind::DateLine | LineKind::Boilerplate(_)))
-        .collect();
-    header.into_iter().find_map(|i| {
-        let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|(n, ..)| !is_wire(n))?;
+    // Page furniture above the story, or a line that is nothing but an outlet's name.
+    let body_start = article.lines.iter().position(|l| l.kind == LineKind::Body && crate::article::is_prose(&article.norm.text[l.start..l.end]));
+    let header = (0..body_start.unwrap_or(article.lines.len())).filter(|&i| article.lines[i].kind != LineKind::Title);
+    let from_header = header.into_iter().find_map(|i| {
+        let furniture = matches!(article.lines[i].kind, LineKind::Navigation | LineKind::Section | LineKind::DateLine | LineKind::Boilerplate(_));
+        let line = &article.lines[i];
+        let (name, s, e) = outlets_on(article, i, lex)
+            .into_iter()
+            .find(|&(ref n, s, e)| !is_wire(n) && (furniture || (s == line.start && e == line.end)))?;
         Some(found(&name, "header", s, e))
+    });
+    // The site's own e-mail address or social handle ("news@example.com", "@ExampleNews").
+    from_header.or_else(|| {
+        (0..article.lines.len()).find_map(|i| {
+            let t = article.line_text(i);
+            let base = article.lines[i].start;
+            let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|&(_, s, _)| t[..s - base].ends_with('@'))?;
+            Some(found(&name, "handle", s, e))
+        })
     })
 }
 
@@ -191,6 +215,15 @@ pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutle
             push(found(lex.outlets.canonical(entry), "dateline", d.start, d.end));
             original = true;
         }
+    // "Tom Kramer, Ap Auto Writer": some sites title-case the wire's initials on the byline.
+    static AP_BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bAp\b").unwrap());
+    for i in article.lines_of(LineKind::Byline) {
+        if let Some(m) = AP_BYLINE.find(article.line_text(i)) {
+            let at = article.lines[i].start + m.start();
+            push(found("Associated Press", "credit", at, at + m.len()));
+            original = true;
+        }
+    }
     let last_body = article.lines_of(LineKind::Body).last();
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
