@@ -109,6 +109,8 @@ impl Article {
         let texts: Vec<String> = (0..n).map(|i| self.line_text(i).to_string()).collect();
         let body_start = texts.iter().position(|t| is_prose(t)).unwrap_or(n);
         let mut in_related_list = false;
+        // With a "By …" line at the top, a bare name line there is a topic label, not a byline.
+        let explicit_byline = texts.iter().take(body_start + 3).any(|t| word_count(t) <= 16 && BYLINE.is_match(t));
         for i in 0..n {
             if self.lines[i].kind == LineKind::FrontMatter {
                 continue;
@@ -130,7 +132,9 @@ impl Article {
                     LineKind::Credit
                 } else if i > body_start && is_bio(t, lex) {
                     LineKind::Bio
-                } else if (i <= body_start + 2 && is_byline(t, lex)) || (BYLINE.is_match(t) && is_credit_box(&texts, i)) {
+                } else if (i <= body_start + 2 && (BYLINE.is_match(t) || (is_name_line(t, lex) && !explicit_byline)))
+                    || (BYLINE.is_match(t) && is_credit_box(&texts, i))
+                {
                     LineKind::Byline
                 } else if i <= body_start + 2 && is_date_line(t) {
                     LineKind::DateLine
@@ -386,20 +390,21 @@ pub fn bio_name(t: &str) -> Option<(usize, usize)> {
 pub static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by|authors?:?|written by|words by|story by|reporting by)\s+[A-Z]").unwrap());
 
-fn is_byline(t: &str, lex: &Lexicon) -> bool {
-    if word_count(t) > 16 {
-        return false;
-    }
-    if BYLINE.is_match(t) {
-        return true;
-    }
-    // A line that starts with a person's name and holds little else (a title, an outlet, a date).
+/// A line that starts with a person's name and holds little else: a job title, an outlet, a
+/// date ("Tom Kramer, AP Auto Writer", "Jo Lee Energy correspondent", "Sarah Good March 9, 2017").
+fn is_name_line(t: &str, lex: &Lexicon) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
+    let only_job_words = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        lex.roles.contains(w) || matches!(w, "and" | "of" | "for" | "at" | "the" | "to" | "staff" | "writer" | "correspondent" | "reporter" | "editor" | "am" | "pm")
+    });
     words.len() >= 2
+        && words.len() <= 10
         && lex.is_given_name(words[0])
         && words[1].chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with('.')
-        && !words.iter().any(|w| matches!(*w, "is" | "was" | "said" | "says" | "has" | "will" | "the"))
+        && !t.contains(['\'', '’', ';', ':', '?', '!'])
+        && only_job_words
 }
 
 /// An author line later on the page counts when it stands in a box of page metadata, not
