@@ -84,12 +84,10 @@ impl EntityTable {
     /// to the nearest person mentioned before (else after) that position.
     pub fn resolve_name(&self, name: &str, at: usize) -> Option<usize> {
         let name = strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "));
-        let exact: Vec<usize> = (0..self.entities.len()).filter(|&i| self.entities[i].forms.contains_key(name)).collect();
-        let candidates = if exact.is_empty() {
-            (0..self.entities.len()).filter(|&i| self.entities[i].surname.as_deref() == Some(name)).collect()
-        } else {
-            exact
-        };
+        // A lone family name may fit several people: every one that uses it is a candidate.
+        let candidates: Vec<usize> = (0..self.entities.len())
+            .filter(|&i| self.entities[i].forms.contains_key(name) || self.entities[i].surname.as_deref() == Some(name))
+            .collect();
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
@@ -97,9 +95,11 @@ impl EntityTable {
         }
     }
 
+    /// The candidate mentioned last before `at`, else the first mentioned after it.
     fn nearest(&self, candidates: &[usize], at: usize) -> Option<usize> {
-        let before = self.mentions.iter().rev().find(|m| m.start < at && candidates.contains(&m.entity));
-        before.or_else(|| self.mentions.iter().find(|m| candidates.contains(&m.entity))).map(|m| m.entity)
+        let of_candidates = || self.mentions.iter().filter(|m| candidates.contains(&m.entity));
+        let before = of_candidates().filter(|m| m.start < at).max_by_key(|m| m.start);
+        before.or_else(|| of_candidates().min_by_key(|m| m.start)).map(|m| m.entity)
     }
 
     /// The last mention before `at` of an entity of one of these kinds.
@@ -608,7 +608,12 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     owner.resize(candidates.len(), usize::MAX);
     for &i in &order {
         let c = &candidates[i];
-        let id = table.entities.iter().position(|e| same_entity(e, c, lex)).unwrap_or_else(|| {
+        // A lone family name belongs to the nearest person of that name ("Gonzalez declined").
+        let by_surname = (c.kind == Kind::Person && !c.text.contains(' '))
+            .then(|| table.resolve_name(&c.text, c.start))
+            .flatten()
+            .filter(|&id| table.entities[id].kind == Kind::Person);
+        let id = by_surname.or_else(|| table.entities.iter().position(|e| same_entity(e, c, lex))).unwrap_or_else(|| {
             table.entities.push(FoundEntity {
                 kind: c.kind,
                 name: c.text.clone(),
