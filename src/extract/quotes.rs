@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::article::{Article, LineKind};
-use crate::extract::entities::{EntityTable, Kind};
+use crate::extract::entities::{EntityTable, Kind, Mention};
 use crate::lexicon::Lexicon;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +146,7 @@ impl Attribution {
 }
 
 struct Context<'a> {
+    article: &'a Article,
     table: &'a EntityTable,
     lex: &'a Lexicon,
     /// Offset of the line in the normalised text.
@@ -165,13 +166,17 @@ impl Context<'_> {
         static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^\)?(?:\s*\([^)]{1,12}\))?(?:\s*,[^“”]*,)?\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$").unwrap()
         });
-        self.table
+        let fitting: Vec<&Mention> = self
+            .table
             .mentions
             .iter()
             .rev()
             .filter(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))
-            .find(|m| ASIDE.is_match(&line[m.end - self.base..at]))
-            .map(|m| m.entity)
+            .filter(|m| ASIDE.is_match(&line[m.end - self.base..at]))
+            .collect();
+        // "Jo Lee, vice president of Acme, Inc., said": the person, not the firm in the aside.
+        let person = fitting.iter().find(|m| self.table.entities[m.entity].kind == Kind::Person);
+        person.or(fitting.first()).map(|m| m.entity)
     }
 
     /// The entity mentioned right after `at` (line offset): "said Kendra Schaefer".
@@ -179,7 +184,7 @@ impl Context<'_> {
         let m = self.table.mentions.iter().find(|m| m.start >= self.base + at).filter(|m| m.end <= self.base + line.len())?;
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from)\s+)*$").unwrap());
+            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
         GAP.is_match(between).then_some(m.entity)
     }
 
@@ -189,14 +194,22 @@ impl Context<'_> {
             "it" | "they" => &[Kind::Company, Kind::Regulator],
             _ => return None,
         };
-        let mut before = at;
-        loop {
-            let m = self.table.last_before(before, kinds)?;
-            if self.outside_quotes(m.start) {
-                return Some(m.entity);
-            }
-            before = m.start;
-        }
+        // The subject of the last sentence that names someone of that kind: its first mention.
+        let last = self
+            .table
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))?;
+        let line = self.article.lines.partition_point(|l| l.start <= last.start).saturating_sub(1);
+        let line_start = self.article.lines[line].start;
+        let starts = sentence_starts(self.article.line_text(line));
+        let sentence = line_start + sentence_start(&starts, last.start - line_start);
+        self.table
+            .mentions
+            .iter()
+            .find(|m| m.start >= sentence && m.end <= last.end && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
+            .map(|m| m.entity)
     }
 
     /// "the statement said", "the ministry said": the organisation last named before.
@@ -226,12 +239,40 @@ impl Context<'_> {
         if let [only] = named[..] {
             return Some(only);
         }
-        let mut before = at;
-        while let Some(m) = self.table.last_before(before, kinds) {
-            if self.outside_quotes(m.start) {
+        // "the statement said": whoever the article last said issued one.
+        if speaks_for_someone && !noun.contains("spokes") {
+            static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?:statement|report|notice|release)s?\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$").unwrap()
+            });
+            static ISSUED: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^(?:'s)?\s+(?:\w+\s+){0,2}(?:said in|released|issued|put out|published|posted)\s+(?:a|an|its)\s+(?:\w+\s+)?statement").unwrap());
+            let text = self.article.text();
+            let issuer = self.table.mentions.iter().rev().filter(|m| m.end <= at && self.outside_quotes(m.start)).find(|m| {
+                let before = &text[text.floor_char_boundary(m.start.saturating_sub(60))..m.start];
+                let after = &text[m.end..text.ceil_char_boundary((m.end + 60).min(text.len()))];
+                kinds.contains(&self.table.entities[m.entity].kind) && (ISSUER.is_match(before) || ISSUED.is_match(after))
+            });
+            if let Some(m) = issuer {
                 return Some(m.entity);
             }
-            before = m.start;
+        }
+        // The most talked-about one so far, the latest on a tie: "the company said" is rarely
+        // a firm named once in passing.
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, last position)
+        for m in self.table.mentions.iter().filter(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind)) {
+            if !self.outside_quotes(m.start) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == m.entity) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = m.start;
+                }
+                None => counts.push((m.entity, 1, m.start)),
+            }
+        }
+        if let Some(&(id, ..)) = counts.iter().max_by_key(|c| (c.1, c.2)) {
+            return Some(id);
         }
         // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
         self.table
@@ -352,7 +393,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     for (i, ms) in per_line {
         let line = article.line_text(i);
         let base = article.lines[i].start;
-        let ctx = Context { table, lex, base, quoted: &quoted };
+        let ctx = Context { article, table, lex, base, quoted: &quoted };
         let mut line_speaker: Option<usize> = None;
         let starts = sentence_starts(line);
         for (k, m) in ms.iter().enumerate() {
