@@ -96,7 +96,11 @@ static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
-static SAYING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bsaying\b").unwrap());
+/// Verbs that report or characterise what someone said without being speech verbs proper:
+/// "…, saying “…”", "telling them to “…”", "rejected the claims as “…”".
+static SAYING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:saying|telling|warning|adding|noting|calling|describing|urging|insisting|arguing|rejected|denied|dismissed|branded|labell?ed|termed|critici[sz]ed|cheered|welcomed|slammed|accused|condemned|decried|vowed|pledged)\b").unwrap()
+});
 static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))\b").unwrap()
 });
@@ -317,7 +321,7 @@ impl Context<'_> {
             if let Some(id) = self.subject_before(line, from, vs) {
                 return Some(Attribution::entity(id, cue));
             }
-            if let Some(id) = self.subject_after(line, ve).filter(|_| line[ve..].len() < 400) {
+            if let Some(id) = self.subject_after(line, ve) {
                 let after = &line[ve..];
                 if after.trim_start().chars().next().is_some_and(char::is_uppercase) || after.trim_start().starts_with("by ") {
                     return Some(Attribution::entity(id, cue));
@@ -358,6 +362,15 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// "“…,” study lead author Jo Lee, a planetary scientist at …": a person named right after
+    /// the quote, with at most a few lower-case words of title before the name.
+    fn apposition(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?:[a-z][\w-]*\s+){0,4}$").unwrap());
+        let m = self.table.mentions.iter().find(|m| m.start >= self.base + from && m.end <= self.base + to)?;
+        let person = self.table.entities[m.entity].kind == Kind::Person;
+        (person && LEAD.is_match(&line[from..m.start - self.base])).then(|| Attribution::entity(m.entity, "apposition"))
     }
 
     /// A partial quote inside reported speech belongs to the sentence's subject: the first
@@ -425,7 +438,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     if is_person(&outer) || inner.is_none() { outer.or(inner) } else { inner }
                 }
             } else {
-                after().or_else(before)
+                after().or_else(before).or_else(|| ctx.sentence_subject(line, from, m.open)).or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
             };
             let speaker_text = attribution.as_ref().and_then(|a| a.speaker_text.clone());
             let (speaker, cue) = match attribution {
