@@ -168,7 +168,14 @@ impl Context<'_> {
     /// ("X, who …, said") in between.
     fn subject_before(&self, line: &str, from: usize, at: usize) -> Option<usize> {
         static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\)?(?:\s*\([^)]{1,12}\))?(?:\s*,[^“”]*,)?\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$").unwrap()
+            Regex::new(concat!(
+                r"^\)?(?:\s*\([^)]{1,12}\))?",
+                // "… of Findlay, who chairs the committee," / "Acme spokesperson"
+                r"(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:\s*,[^“”]*,)?",
+                r"(?:\s+(?:spokesperson|spokesman|spokeswoman|representative|official|executive|source)s?)?",
+                r"\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$"
+            ))
+            .unwrap()
         });
         let fitting: Vec<&Mention> = self
             .table
@@ -384,12 +391,32 @@ impl Context<'_> {
                 return Some(Attribution::entity(id, verb.as_str().to_string()));
             }
         }
+        let cue = verb.as_str().to_string();
+        // "He also espoused …, saying “…”": a pronoun opening the sentence.
+        static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(He|She|They|It)\b").unwrap());
+        if let Some(c) = PRONOUN_SUBJECT.captures(part)
+            && let Some(id) = self.pronoun(&c[1], self.base + from)
+        {
+            return Some(Attribution::entity(id, cue));
+        }
+        // The verb nearest the quote, with its own subject: "…, with Minister X warning of “…”".
+        if let Some(last) = SAYING.find_iter(part).last()
+            && let Some(id) = self.subject_before(line, from, from + last.start())
+        {
+            return Some(Attribution::entity(id, last.as_str()));
+        }
+        // Else the sentence's grammatical subject: a name that opens it, not a possessor
+        // ("X's source … said" quotes the source, not X).
+        static OPENING: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(?:(?:[A-Z][\w.]*|the|a|an),?\s+){0,2}$").unwrap());
         let first = self
             .table
             .mentions
             .iter()
             .find(|m| m.start >= self.base + from && m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
-        Some(Attribution::entity(first.entity, verb.as_str().to_string()))
+        let lead = &line[from..first.start - self.base];
+        let possessor = line[first.end - self.base..].starts_with("'s") || line[first.end - self.base..].starts_with("’s");
+        (OPENING.is_match(lead) && !possessor).then(|| Attribution::entity(first.entity, cue))
     }
 }
 
@@ -448,6 +475,9 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     // same paragraph, or of a paragraph-long quotation just before.
                     let inherited = if k > 0 {
                         line_speaker
+                    } else if !before_text.is_empty() {
+                        // A paragraph that does not open with the quote has its own subject.
+                        None
                     } else {
                         previous.filter(|(pl, _, _)| body.iter().position(|&b| b == *pl).map(|p| p + 1) == body.iter().position(|&b| b == i)).and_then(|(_, s, _)| s)
                     };
