@@ -147,6 +147,7 @@ impl Article {
             self.lines[i].kind = kind;
         }
         self.mark_navigation_blocks();
+        self.mark_subheads(body_start);
         self.mark_uncredited_captions(body_start);
         self.choose_title(body_start, lex);
         self.find_dateline(lex);
@@ -160,6 +161,19 @@ impl Article {
             let same_block = prev.block == line.block && next.block == line.block;
             if same_block && line.kind == LineKind::Body && prev.kind == LineKind::Navigation && next.kind == LineKind::Navigation {
                 self.lines[i].kind = LineKind::Navigation;
+            }
+        }
+    }
+
+    /// A short label standing alone inside the story ("Overseas Listings", a blog's category
+    /// name) is a subhead or a section name, not story text.
+    fn mark_subheads(&mut self, body_start: usize) {
+        for i in body_start + 1..self.lines.len() {
+            let t = &self.norm.text[self.lines[i].start..self.lines[i].end];
+            let alone = (i == 0 || self.lines[i - 1].block != self.lines[i].block)
+                && self.lines.get(i + 1).is_none_or(|n| n.block != self.lines[i].block);
+            if self.lines[i].kind == LineKind::Body && alone && word_count(t) <= 3 && is_label(t) {
+                self.lines[i].kind = LineKind::Section;
             }
         }
     }

@@ -195,6 +195,23 @@ const REGULATOR_HEADS: &[&str] = &[
     "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
     "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
 ];
+/// How many lower-case words at `tokens[j]` join a name to the capitalised word after them:
+/// "of", "for", "and" … and "of the", "for the" ("Office for the Western District").
+fn connector_span(line: &str, tokens: &[Token], j: usize) -> Option<usize> {
+    let spaced = |a: &Token, b: &Token| &line[a.end..b.start] == " ";
+    let t = tokens.get(j)?;
+    if !CONNECTORS.contains(&t.text) {
+        return None;
+    }
+    let next = tokens.get(j + 1)?;
+    if is_capitalised(next.text) && spaced(t, next) {
+        return Some(1);
+    }
+    let after = tokens.get(j + 2)?;
+    (matches!(t.text, "of" | "for" | "on") && next.text == "the" && is_capitalised(after.text) && spaced(t, next) && spaced(next, after))
+        .then_some(2)
+}
+
 /// Whether the capitalised words that follow end in an office's head noun
 /// ("… and Exchange Commission", "… and Publication Administration").
 fn leads_to_office(right: &[Token]) -> bool {
@@ -300,11 +317,10 @@ impl<'a> Extractor<'a> {
                 let t = tokens[j].text;
                 if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) {
                     j += 1;
-                } else if CONNECTORS.contains(&t)
-                    && tokens.get(j + 1).is_some_and(|n| is_capitalised(n.text) && &line[tokens[j].end..n.start] == " ")
-                    && self.connector_joins(&tokens[i..j], t, &tokens[j + 1..])
+                } else if let Some(skip) = connector_span(line, &tokens, j)
+                    && self.connector_joins(&tokens[i..j], t, &tokens[j + skip..])
                 {
-                    j += 2;
+                    j += skip + 1;
                 } else {
                     break;
                 }
