@@ -86,7 +86,7 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|added|adds|explained|explains|noted|notes|argued|argues|wrote|writes|asked|asks|stated|states|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|claims|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|added|adds|explained|explains|noted|notes|argued|argues|wrote|writes|asked|asks|stated|states|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|claims|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
@@ -358,9 +358,16 @@ impl Context<'_> {
                 return Some(Attribution { speaker: None, speaker_text: Some(name), cue: v.as_str().to_string() });
             }
         }
+        // Unnamed groups speak as written: "Federal prosecutors alleged …" → "prosecutors".
+        static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"\b(prosecutors|police|officials|investigators|authorities|researchers|scientists|experts|analysts|critics|lawmakers|witnesses|officers|doctors|economists|activists|residents|protesters)\s+(?:also\s+|have\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap()
+        });
+        if let Some(c) = GROUP.captures(part) {
+            return Some(Attribution { speaker: None, speaker_text: Some(c[1].to_string()), cue: c[2].to_string() });
+        }
         // A capitalised name right before the verb that no rule typed: report it as written.
         static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"((?:[A-Z][\w'-]+ ){{0,3}}[A-Z][\w'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
+            Regex::new(&format!(r"((?:[A-Z][\w.'-]+ (?:(?:of|for|and|on|the) )*){{0,6}}[A-Z][\w.'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
         });
         for c in NAMED.captures_iter(part) {
             let name = c[1].trim_start_matches("The ").to_string();
@@ -504,7 +511,29 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         }
         previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
     }
-    share_speaker_across_paragraphs(article, &body, out)
+    let out = share_speaker_across_paragraphs(article, &body, out);
+    speaker_of_repeated_words(article, out)
+}
+
+/// A pull quote or subhead repeats words quoted in full elsewhere: it has that speaker.
+fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
+    let text = article.text();
+    let words = |q: &FoundQuote| text[q.start..q.end].to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let said: Vec<(String, Option<usize>, Option<String>)> =
+        quotes.iter().filter(|q| q.speaker.is_some() || q.speaker_text.is_some()).map(|q| (words(q), q.speaker, q.speaker_text.clone())).collect();
+    for q in quotes.iter_mut().filter(|q| q.speaker.is_none() && q.speaker_text.is_none()) {
+        let mine = words(q);
+        if mine.split(' ').count() < 3 {
+            continue;
+        }
+        if let Some((_, speaker, speaker_text)) = said.iter().find(|(w, ..)| w.contains(&mine)) {
+            q.speaker = *speaker;
+            q.speaker_text.clone_from(speaker_text);
+            q.cue = Some("repeated".to_string());
+            q.kind = "quote";
+        }
+    }
+    quotes
 }
 
 /// A quotation running over several paragraphs repeats its opening mark at each paragraph and
