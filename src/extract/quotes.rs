@@ -86,13 +86,16 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|added|adds|explained|explains|noted|notes|argued|argues|wrote|writes|asked|asks|stated|states|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|claims|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap());
+/// Nouns that stand for a person the article has named ("the manager said").
+const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official";
+
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
+    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|\d+-year-old|{PERSON_NOUNS}))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
@@ -225,7 +228,10 @@ impl Context<'_> {
 
     /// "the statement said", "the ministry said": the organisation last named before.
     fn described(&self, noun: &str, at: usize) -> Option<usize> {
-        let kinds: &[Kind] = if noun.ends_with("company") || noun.ends_with("firm") || noun.ends_with("group") {
+        static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|\b(?:{PERSON_NOUNS}))$")).unwrap());
+        let kinds: &[Kind] = if PERSON_NOUN.is_match(noun) {
+            &[Kind::Person]
+        } else if noun.ends_with("company") || noun.ends_with("firm") || noun.ends_with("group") {
             &[Kind::Company]
         } else if noun.starts_with("spokes") {
             &[Kind::Company, Kind::Regulator, Kind::Person]
