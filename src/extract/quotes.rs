@@ -175,7 +175,7 @@ impl Context<'_> {
                 r"^\)?(?:\s*\([^)]{1,12}\))?",
                 // "… of Findlay, who chairs the committee," / "Acme spokesperson"
                 r"(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:\s*,[^“”]*,)?",
-                r"(?:\s+(?:spokesperson|spokesman|spokeswoman|representative|official|executive|source)s?)?",
+                r"(?:(?:'s)?\s+(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|official|executive|source)s?)?",
                 r"\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$"
             ))
             .unwrap()
@@ -478,7 +478,15 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     if is_person(&outer) || inner.is_none() { outer.or(inner) } else { inner }
                 }
             } else {
-                after().or_else(before).or_else(|| ctx.sentence_subject(line, from, m.open)).or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
+                after()
+                    .or_else(before)
+                    .or_else(|| ctx.sentence_subject(line, from, m.open))
+                    .or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
+                    .or_else(|| {
+                        // "X told reporters on Monday. “…”": the sentence before introduces it.
+                        let previous = sentence_start(&starts, s_start.saturating_sub(1));
+                        (s_start > 0 && previous >= prev_close && before_text.is_empty()).then(|| ctx.attribution(line, previous, s_start)).flatten()
+                    })
             };
             let speaker_text = attribution.as_ref().and_then(|a| a.speaker_text.clone());
             let (speaker, cue) = match attribution {
