@@ -277,3 +277,23 @@ fn bad_lexicon_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a valid lexicon file"));
 }
+
+/// The README's example shows real output: the same projection of the same fixture.
+#[test]
+fn readme_example_is_real_output() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("--json | jq").expect("the example command");
+    let json_start = start + readme[start..].find("\n{").expect("the example output") + 1;
+    let json_end = json_start + readme[json_start..].find("\n```").unwrap();
+    let shown: Value = serde_json::from_str(&readme[json_start..json_end]).unwrap();
+    let out = corpus(&["parse", "fixtures/01_reuters-chip-subsidies.txt", "--json"]);
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r = &all[0];
+    let names = |field: &str| r[field].as_array().unwrap().iter().map(|e| e["name"].clone()).collect::<Vec<_>>();
+    let quotes: Vec<Value> = r["quotes"].as_array().unwrap().iter().take(2).map(|q| serde_json::json!({"speaker": q["speaker"], "text": q["text"]})).collect();
+    let real = serde_json::json!({
+        "title": r["title"]["text"], "outlet": r["outlet"]["name"], "dateline": r["dateline"]["text"],
+        "published": r["published"]["value"], "authors": names("authors"), "regulators": names("regulators"), "quotes": quotes,
+    });
+    assert_eq!(shown, real, "update the README example");
+}
