@@ -207,6 +207,11 @@ fn connector_span(line: &str, tokens: &[Token], j: usize) -> Option<usize> {
     if is_capitalised(next.text) && spaced(t, next) {
         return Some(1);
     }
+    // Two name particles: "de la Cruz", "van der Berg".
+    if NAME_PARTICLES.contains(&t.text) && NAME_PARTICLES.contains(&next.text) {
+        let after = tokens.get(j + 2)?;
+        return (is_capitalised(after.text) && spaced(t, next) && spaced(next, after)).then_some(2);
+    }
     let after = tokens.get(j + 2)?;
     (matches!(t.text, "of" | "for" | "on") && next.text == "the" && is_capitalised(after.text) && spaced(t, next) && spaced(next, after))
         .then_some(2)
@@ -239,7 +244,8 @@ const NON_ENTITY_WORDS: &[&str] = &[
     "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
     "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
     "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
-    "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
+    "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Alliance", "Coalition",
+    "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
 ];
 
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,6 +260,9 @@ static SPEECH_BEFORE: LazyLock<Regex> =
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)\b)").unwrap()
 });
+
+/// A hyphenated East Asian given name: "Sung-min", "Ji-woo", "Hoi-ching".
+static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
 
 /// Whether a word could be a Pinyin given name ("Lidong", "Yibing", "Huateng").
 fn is_pinyin(word: &str) -> bool {
@@ -348,6 +357,10 @@ impl<'a> Extractor<'a> {
 
     /// Splits a run at titles ("Alibaba CEO Daniel Zhang") and classifies each part.
     fn run(&mut self, line: &str, base: usize, tokens: &[Token], from: usize, to: usize) {
+        // "Chief Operating Officer" on its own names a job, not anyone.
+        if title_at(&tokens[..to], from, self.lex).is_some_and(|(n, _)| from + n == to) {
+            return;
+        }
         let mut parts: Vec<(usize, usize)> = Vec::new();
         let mut titles: Vec<(usize, String)> = Vec::new();
         let mut start = from;
@@ -543,6 +556,10 @@ impl<'a> Extractor<'a> {
             if lex.ambiguous_given_names.contains(first) && lex.surnames.contains(last) {
                 return true;
             }
+            // "Dong-hyun Lee", "Park Sung-min": a hyphenated East Asian given name.
+            if words.len() == 2 && words.iter().any(|w| EAST_ASIAN_GIVEN.is_match(w)) {
+                return true;
+            }
             let chinese = |i: usize| lex.chinese_surnames.contains(words[i]) && words.get(i + 1).is_some_and(|w| is_pinyin(w));
             if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
                 return true;
@@ -706,7 +723,6 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
         return words.first().map(|w| w.to_string());
     }
     // "Park Sung-min", "Kim Ji-woo": a hyphenated East Asian given name follows the family name.
-    static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
     if let [family, given] = words[..]
         && EAST_ASIAN_GIVEN.is_match(given)
     {
@@ -765,7 +781,8 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
         let base = article.lines[i].start;
         for tok in tokenize(line) {
             let word = strip_possessive(tok.text);
-            if !is_capitalised(word) || lex.stopwords.contains(word) {
+            let title = lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase());
+            if !is_capitalised(word) || lex.stopwords.contains(word) || title {
                 continue;
             }
             let (s, e) = (base + tok.start, base + tok.start + word.len());
