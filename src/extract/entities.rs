@@ -132,6 +132,12 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof", "Rev", "Cmdr", "Adm", "Maj", "Gens", "Reps", "Sens", "Bros", "Mt", "Ft", "No", "Pty", "Bhd", "Cie",
 ];
 
+/// Words glued to a name by a hyphen that say how something relates to it ("Tencent-owned").
+const RELATION_SUFFIXES: &[&str] = &[
+    "owned", "backed", "based", "led", "controlled", "listed", "made", "funded", "run", "born", "linked", "affiliated",
+    "style", "era", "designed", "built", "operated", "sponsored", "supported", "headquartered", "focused", "related",
+];
+
 fn tokenize(line: &str) -> Vec<Token<'_>> {
     let bytes = line.as_bytes();
     let mut tokens = Vec::new();
@@ -157,6 +163,12 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
             } else {
                 break;
             }
+        }
+        // "Tencent-owned", "Beijing-based": the name ends at the hyphen.
+        if let Some(h) = line[start..end].rfind('-')
+            && RELATION_SUFFIXES.contains(&&line[start + h + 1..end])
+        {
+            end = start + h;
         }
         // A trailing full stop belongs to initials and abbreviations ("M.", "U.S.", "Inc.").
         let word = &line[start..end];
@@ -418,7 +430,13 @@ impl<'a> Extractor<'a> {
         }
         let s = tokens[a].start;
         let last = tokens[b - 1].text;
-        let e = tokens[b - 1].end - (last.len() - strip_possessive(last).len());
+        let mut e = tokens[b - 1].end - (last.len() - strip_possessive(last).len());
+        // "Nintendo Co., Ltd.", "Dräger, Inc.": a legal form after a comma still belongs to the name.
+        static LEGAL_TAIL: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^,\s(?:Inc\.|Ltd\.|LLC|L\.L\.C\.|Limited|S\.A\.|N\.V\.|AG|plc|PLC|Corp\.|Co\.)").unwrap());
+        if let Some(m) = LEGAL_TAIL.find(&line[e..]) {
+            e += m.end();
+        }
         let text = &line[s..e];
         let words: Vec<&str> = text.split(' ').collect();
         let before = &line[..s];
@@ -628,9 +646,19 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         .filter(|c| c.kind == Kind::Person && c.text.contains(' '))
         .filter_map(|c| surname_of(&c.text, lex))
         .collect();
+    // "Sierra Crest said": a short form of a firm named in full elsewhere ("Sierra Crest Power
+    // Corp.") is that firm, even when it looked like a person's name.
+    let organisations: Vec<(Kind, String)> =
+        candidates.iter().filter(|c| c.kind != Kind::Person).map(|c| (c.kind, c.text.clone() + " ")).collect();
     for c in &mut candidates {
         if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
             c.kind = Kind::Person;
+        } else if c.kind == Kind::Person
+            && c.roles.is_empty()
+            && c.text.contains(' ')
+            && let Some((kind, _)) = organisations.iter().find(|(_, name)| name.starts_with(&(c.text.clone() + " ")))
+        {
+            c.kind = *kind;
         }
     }
     let mut table = EntityTable::default();
