@@ -273,6 +273,9 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)\b)").unwrap()
 });
 
+/// An acronym in parentheses right after a name is its alias: "… of China (CAC)".
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(([A-Z][A-Za-z]{1,7})\)").unwrap());
+
 /// A hyphenated East Asian given name: "Sung-min", "Ji-woo", "Hoi-ching".
 static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
 
@@ -463,6 +466,15 @@ impl<'a> Extractor<'a> {
             .map(|e| (Kind::Regulator, e))
             .or_else(|| lex.companies.lookup(text).map(|e| (Kind::Company, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
+        // "White House National Security Council Ukraine expert": the name ends at its head.
+        if lexicon_hit.is_none()
+            && let Some(h) = words.iter().rposition(|w| REGULATOR_HEADS.contains(w))
+            && h + 1 < words.len()
+            && !matches!(words[h + 1], "of" | "for" | "on")
+        {
+            let cut: usize = words[..=h].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
+            return self.part_text(line, base, s, s + cut, Kind::Regulator);
+        }
         let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w));
         let last_is_head = words.last().is_some_and(|w| REGULATOR_HEADS.contains(w));
         // The head noun decides: "Central Park", "University of Tokyo" are not entities, but
@@ -511,8 +523,6 @@ impl<'a> Extractor<'a> {
         }
         let entry = lexicon_hit.filter(|(k, _)| *k != Kind::Person);
         let index = self.push(kind, text.to_string(), base + s, base + e, roles, entry);
-        // An acronym in parentheses right after a name is its alias: "… of China (CAC)".
-        static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(([A-Z][A-Za-z]{1,7})\)").unwrap());
         if kind != Kind::Person
             && let Some(c) = ACRONYM.captures(after) {
                 self.acronyms.push((c[1].to_string(), index));
@@ -547,6 +557,14 @@ impl<'a> Extractor<'a> {
                 || lex.weak_company_suffixes.contains(last)
                 || lex.places.contains(last)
                 || lex.nationalities.contains(last))
+    }
+
+    /// Records an organisation candidate for `line[s..e]`, with its acronym if one follows.
+    fn part_text(&mut self, line: &str, base: usize, s: usize, e: usize, kind: Kind) {
+        let index = self.push(kind, line[s..e].to_string(), base + s, base + e, Vec::new(), None);
+        if let Some(c) = ACRONYM.captures(&line[e..]) {
+            self.acronyms.push((c[1].to_string(), index));
+        }
     }
 
     fn person_shaped(&self, words: &[&str]) -> bool {
@@ -629,7 +647,9 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
-    for &i in &content {
+    // Headline case ("Tina Brown Tracks Down Oscar Wilde") hides where names end: such lines,
+    // like the title, only repeat names found elsewhere.
+    for &i in content.iter().filter(|&&i| !is_headline_case(article.line_text(i))) {
         ex.line(article.line_text(i), article.lines[i].start);
     }
     for &i in &content {
@@ -796,6 +816,13 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
     }
 }
 
+/// A line with (nearly) every word capitalised.
+fn is_headline_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
+    words.len() >= 5 && capitalised * 10 >= words.len() * 8
+}
+
 /// Lone surnames, short forms and acronyms of known entities, and every known form in the
 /// title (headline case makes new candidates there unreliable).
 fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table: &mut EntityTable) {
@@ -803,6 +830,7 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
     if let Some(t) = article.title {
         lines.push(t);
     }
+    lines.sort_unstable();
     let mut found = Vec::new();
     for &i in &lines {
         let line = article.line_text(i);
