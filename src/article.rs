@@ -136,7 +136,7 @@ impl Article {
                     || (BYLINE.is_match(t) && is_credit_box(&texts, i))
                 {
                     LineKind::Byline
-                } else if i <= body_start + 2 && is_date_line(t) {
+                } else if i <= body_start + 6 && is_date_line(t) {
                     LineKind::DateLine
                 } else if i < body_start && is_navigation(t, lex) {
                     LineKind::Navigation
@@ -172,7 +172,8 @@ impl Article {
             let t = &self.norm.text[self.lines[i].start..self.lines[i].end];
             let alone = (i == 0 || self.lines[i - 1].block != self.lines[i].block)
                 && self.lines.get(i + 1).is_none_or(|n| n.block != self.lines[i].block);
-            if self.lines[i].kind == LineKind::Body && alone && word_count(t) <= 3 && is_label(t) {
+            let shouting = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if self.lines[i].kind == LineKind::Body && alone && word_count(t) <= 3 && is_label(t) && !shouting {
                 self.lines[i].kind = LineKind::Section;
             }
         }
@@ -241,6 +242,13 @@ impl Article {
         // The dateline opens the story; allow a standfirst or a place line before it.
         let opening: Vec<usize> = (first..self.lines.len()).filter(|&i| self.lines[i].kind == LineKind::Body).take(3).collect();
         for i in opening {
+            // A press release's place on a line of its own: "BAAR, SWITZERLAND".
+            let t = self.line_text(i);
+            if word_count(t) <= 4 && t.chars().any(char::is_alphabetic) && t.chars().all(|c| c.is_uppercase() || " ,.'-".contains(c)) {
+                let (start, end) = (self.lines[i].start, self.lines[i].end);
+                self.dateline = Some(DatelineMatch { line: i, start, end, place: Some(t.trim_end_matches(',').to_string()), source: None });
+                return;
+            }
             let start = self.lines[i].start;
             if let Some(mut m) = match_dateline(self.line_text(i), lex) {
                 m.line = i;
@@ -454,7 +462,7 @@ fn is_navigation(t: &str, lex: &Lexicon) -> bool {
 
 /// A short label without sentence punctuation ("International Circuit", "Health").
 fn is_label(t: &str) -> bool {
-    word_count(t) <= 4 && !t.ends_with(['.', '?', '!', ':']) && t.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+    word_count(t) <= 4 && !t.ends_with(['.', '?', '!', ':']) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_section_label(t: &str, lex: &Lexicon) -> bool {

@@ -106,6 +106,8 @@ pub struct Lexicon {
     pub photo_agencies: NameList,
     pub regulators: NameList,
     pub companies: NameList,
+    /// Sports clubs, businesses in news; many go by their city's name alone ("Porto").
+    pub sports_clubs: NameList,
     pub places: NameList,
     pub given_names: WordSet,
     /// Given names that are also ordinary words ("Will", "May"): names only before a surname.
@@ -228,7 +230,8 @@ impl Lexicon {
             "photo_agencies" => self.photo_agencies.add(forms),
             "regulators" if section.starts_with("international") => {}
             "regulators" => self.regulators.add(forms),
-            "companies" | "sports_clubs" => self.companies.add(forms),
+            "companies" => self.companies.add(forms),
+            "sports_clubs" => self.sports_clubs.add(forms),
             "places" => self.places.add(forms),
             "given_names" => words(&mut self.given_names, forms),
             "given_names_ambiguous" => words(&mut self.ambiguous_given_names, forms),

@@ -41,6 +41,39 @@ pub struct FoundEntity {
     pub surname: Option<String>,
 }
 
+/// The lexicon list a name was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Regulators,
+    Companies,
+    SportsClubs,
+}
+
+impl Listed {
+    fn list(self, lex: &Lexicon) -> &crate::lexicon::NameList {
+        match self {
+            Listed::Regulators => &lex.regulators,
+            Listed::Companies => &lex.companies,
+            Listed::SportsClubs => &lex.sports_clubs,
+        }
+    }
+
+    fn kind(self) -> Kind {
+        if self == Listed::Regulators { Kind::Regulator } else { Kind::Company }
+    }
+}
+
+/// Whether an article is about sport: several of these words occur in it.
+fn is_sports_story(text: &str) -> bool {
+    static SPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(league|goals?|match|coach|season|striker|midfielder|defender|goalkeeper|playoffs?|tournament|championship|scored|stadium|fixture|squad|transfer|quarterback|pitcher|inning|touchdown|referee|manager|club|football|soccer|hockey|basketball|baseball|cricket|rugby)\b").unwrap()
+    });
+    let mut seen: Vec<String> = SPORT.find_iter(text).map(|m| m.as_str().to_lowercase()).collect();
+    seen.sort();
+    seen.dedup();
+    seen.len() >= 4
+}
+
 /// One occurrence of an entity, in normalised-text offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Mention {
@@ -298,11 +331,13 @@ struct Candidate {
     end: usize,
     roles: Vec<Role>,
     /// Lexicon entry for organisations found in a lexicon.
-    entry: Option<(Kind, usize)>,
+    entry: Option<(Listed, usize)>,
 }
 
 struct Extractor<'a> {
     lex: &'a Lexicon,
+    /// The article is a sports story, where clubs go by their city's name.
+    sports: bool,
     candidates: Vec<Candidate>,
     /// Acronyms introduced in parentheses, with the candidate index they name.
     acronyms: Vec<(String, usize)>,
@@ -460,11 +495,13 @@ impl<'a> Extractor<'a> {
         let has_title = !titles_before.is_empty() || lower_title.is_some();
         let sentence_start = tokens[a].sentence_start;
 
+        // A club that goes by its city's name ("Porto") is a club only in a sports story.
         let lexicon_hit = lex
             .regulators
             .lookup(text)
-            .map(|e| (Kind::Regulator, e))
-            .or_else(|| lex.companies.lookup(text).map(|e| (Kind::Company, e)));
+            .map(|e| (Listed::Regulators, e))
+            .or_else(|| lex.companies.lookup(text).map(|e| (Listed::Companies, e)))
+            .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || self.sports).map(|e| (Listed::SportsClubs, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
         // "White House National Security Council Ukraine expert": the name ends at its head.
         if lexicon_hit.is_none()
@@ -487,8 +524,8 @@ impl<'a> Extractor<'a> {
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
 
-        let kind = if let Some((kind, _)) = lexicon_hit {
-            Some(kind)
+        let kind = if let Some((listed, _)) = lexicon_hit {
+            Some(listed.kind())
         } else if is_place && !has_title {
             None
         } else if strong_suffix && words.len() >= 2 {
@@ -521,8 +558,7 @@ impl<'a> Extractor<'a> {
             }
             roles.extend(appositive_roles(after, lex));
         }
-        let entry = lexicon_hit.filter(|(k, _)| *k != Kind::Person);
-        let index = self.push(kind, text.to_string(), base + s, base + e, roles, entry);
+        let index = self.push(kind, text.to_string(), base + s, base + e, roles, lexicon_hit);
         if kind != Kind::Person
             && let Some(c) = ACRONYM.captures(after) {
                 self.acronyms.push((c[1].to_string(), index));
@@ -608,7 +644,7 @@ impl<'a> Extractor<'a> {
         false
     }
 
-    fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Kind, usize)>) -> usize {
+    fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Listed, usize)>) -> usize {
         self.candidates.push(Candidate { kind, text, start, end, roles, entry });
         self.candidates.len() - 1
     }
@@ -643,7 +679,7 @@ fn initials(name: &str) -> String {
 /// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
 /// acronyms) across the article's content lines.
 pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
-    let mut ex = Extractor { lex, candidates: Vec::new(), acronyms: Vec::new() };
+    let mut ex = Extractor { lex, sports: is_sports_story(article.text()), candidates: Vec::new(), acronyms: Vec::new() };
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
@@ -798,8 +834,8 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
         }
         (Kind::Person, _) | (_, Kind::Person) => false,
         _ => {
-            if let Some((kind, entry)) = c.entry {
-                let list = if kind == Kind::Regulator { &lex.regulators } else { &lex.companies };
+            if let Some((listed, entry)) = c.entry {
+                let list = listed.list(lex);
                 if e.forms.keys().any(|f| list.lookup(f) == Some(entry)) {
                     return true;
                 }

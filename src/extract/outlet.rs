@@ -261,10 +261,12 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
             return Some((v, p, "front_matter", *at, at + value.len()));
         }
     let header_end = article.lines.iter().position(|l| l.kind == LineKind::Body && crate::article::is_prose(&article.norm.text[l.start..l.end]));
-    let limit = header_end.map_or(article.lines.len(), |b| b + 1);
+    // Date lines may follow a standfirst, so look a little past the story's first paragraph.
+    let limit = header_end.map_or(article.lines.len(), |b| (b + 6).min(article.lines.len()));
     for i in 0..limit {
         let kind = article.lines[i].kind;
-        if matches!(kind, LineKind::DateLine | LineKind::Byline) || (kind == LineKind::Body && i + 1 < limit) {
+        let before_story = header_end.is_none_or(|b| i < b);
+        if matches!(kind, LineKind::DateLine | LineKind::Byline) || (kind == LineKind::Body && before_story) {
             let t = article.line_text(i);
             if kind == LineKind::Body && t.split_whitespace().count() > 12 {
                 continue;
