@@ -607,9 +607,11 @@ impl<'a> Extractor<'a> {
         let lex = self.lex;
         (1..=5).contains(&words.len())
             && words.iter().all(|w| {
+                // "Charlotte", "Jordan": a place's name that is also a person's name may be one.
+                let name_word = lex.is_given_name(w) || lex.surnames.contains(*w);
                 (is_capitalised(w) || NAME_PARTICLES.contains(w))
                     && !lex.stopwords.contains(*w)
-                    && !lex.places.contains(w)
+                    && (name_word || !lex.places.contains(w))
                     && !lex.nationalities.contains(*w)
                     && !w.chars().any(|c| c.is_ascii_digit())
             })
