@@ -984,6 +984,52 @@ mod tests {
         assert_eq!(maria.2, ["Gonzalez"]);
     }
 
+    fn names_of(got: &[(Kind, String, Vec<String>)], kind: Kind) -> Vec<String> {
+        got.iter().filter(|(k, ..)| *k == kind).map(|(_, n, _)| n.clone()).collect()
+    }
+
+    #[test]
+    fn legal_suffixes_and_cues_make_companies() {
+        let got = entities("Headline for the story
+
+Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Freight Ltd., the Tencent-owned app said.
+");
+        let companies = names_of(&got, Kind::Company);
+        for want in ["Brightwave", "Kessler Logistics AG", "Nordhaven Freight Ltd.", "Tencent"] {
+            assert!(companies.contains(&want.to_string()), "{want} in {companies:?}");
+        }
+    }
+
+    #[test]
+    fn offices_and_lower_case_ministries_are_regulators() {
+        let got = entities("Headline for the story
+
+The Ministry of Widget Safety and the Federal Gadget Commission met the U.S. Attorney's Office for the Western District of New York, while Russia's foreign ministry said the Trump administration erred.
+");
+        let regulators = names_of(&got, Kind::Regulator);
+        for want in ["Ministry of Widget Safety", "Federal Gadget Commission", "U.S. Attorney's Office for the Western District of New York", "Russia's foreign ministry", "Trump administration"] {
+            assert!(regulators.contains(&want.to_string()), "{want} in {regulators:?}");
+        }
+    }
+
+    #[test]
+    fn places_nationalities_and_titles_are_not_entities() {
+        let got = entities("Headline for the story
+
+Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief Operating Officer in Geneva.
+");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn headline_case_lines_add_no_names() {
+        let got = entities("Headline for the story
+
+Mayor Tracks Down Oscar Wilde Letters In City Archive
+");
+        assert!(names_of(&got, Kind::Person).is_empty(), "{got:?}");
+    }
+
     #[test]
     fn two_people_sharing_a_surname_stay_apart() {
         let got = entities("Headline for the story\n\nDaniel Park met Park Ji-hoon on Friday to talk about the merger of the two companies in Seoul.\n");

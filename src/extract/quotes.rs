@@ -604,3 +604,68 @@ mod tests {
         assert_eq!(texts("He said “this runs on. And on."), ["this runs on. And on."]);
     }
 }
+
+#[cfg(test)]
+mod attribution_tests {
+    use crate::extract::{Stated, parse_article};
+    use crate::lexicon::Lexicon;
+
+    /// (speaker, text) of each quote in an article made of a headline and `body`.
+    fn quotes(body: &str) -> Vec<(Option<String>, String)> {
+        static LEX: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);
+        let text = format!("Headline for the story about the plan\n\n{body}\n");
+        let r = parse_article("t.txt", &text, text.as_bytes(), "utf-8", &LEX, &Stated::default());
+        r.quotes.into_iter().map(|q| (q.speaker, q.text)).collect()
+    }
+
+    fn speakers(body: &str) -> Vec<Option<String>> {
+        quotes(body).into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn some(name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+
+    #[test]
+    fn speaker_after_the_quote() {
+        assert_eq!(speakers("“We will appeal the ruling,” Maria Lopez said on Tuesday."), [some("Maria Lopez")]);
+        assert_eq!(speakers("“We will appeal the ruling,” said Maria Lopez, the company’s lawyer."), [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn speaker_before_the_quote() {
+        assert_eq!(speakers("Maria Lopez said: “We will appeal the ruling.”"), [some("Maria Lopez")]);
+        assert_eq!(speakers("Maria Lopez told Reuters: “We will appeal the ruling.”"), [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn pronouns_and_surnames_resolve_to_the_person() {
+        let got = speakers("Maria Lopez, a lawyer for the firm, spoke after the hearing. “We will appeal,” she said. “It is not over,” Lopez added.");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn partial_quote_in_reported_speech() {
+        let got = quotes("Acme Corp. chief executive Daniel Okafor said the company had made “real progress” on the deal.");
+        assert_eq!(got, [(some("Daniel Okafor"), "real progress".to_string())]);
+    }
+
+    #[test]
+    fn organisations_speak() {
+        let got = speakers("The Securities and Exchange Commission (SEC) opened an inquiry on Monday. “The review is routine,” the SEC said in a statement.");
+        assert_eq!(got, [some("Securities and Exchange Commission")]);
+    }
+
+    #[test]
+    fn following_paragraph_keeps_the_speaker() {
+        let got = speakers("“We will appeal the ruling,” said Maria Lopez.\n\n“And we expect to win.”");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn nobody_named_is_null() {
+        assert_eq!(speakers("The flood has been called “a disaster we saw coming for years and years.”"), [None]);
+        // An unnamed group speaks as written.
+        assert_eq!(speakers("Residents described the flood as “a disaster we saw coming.”"), [some("Residents")]);
+    }
+}
