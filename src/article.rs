@@ -420,9 +420,10 @@ fn is_name_line(t: &str, lex: &Lexicon) -> bool {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         lex.roles.contains(w) || matches!(w, "and" | "of" | "for" | "at" | "the" | "to" | "staff" | "writer" | "correspondent" | "reporter" | "editor" | "am" | "pm")
     });
+    let given = lex.is_given_name(words[0]) || (lex.ambiguous_given_names.contains(words[0]) && words.get(1).is_some_and(|w| lex.surnames.contains(*w)));
     words.len() >= 2
         && words.len() <= 10
-        && lex.is_given_name(words[0])
+        && given
         && words[1].chars().next().is_some_and(char::is_uppercase)
         && !t.ends_with('.')
         && !t.contains(['\'', '’', ';', ':', '?', '!'])

@@ -519,7 +519,13 @@ impl<'a> Extractor<'a> {
         let heads_phrase = words.windows(2).any(|w| NON_ENTITY_WORDS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
         // "Office for Civil Rights", "Ministry of Land": an office heads the phrase.
         let office_phrase = words.windows(2).any(|w| REGULATOR_HEADS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
-        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase) && !last_is_head && !office_phrase && !has_title;
+        // "Daniel Park": a given name and a family name make a person whatever the last word means.
+        let full_name = words.len() >= 2 && lex.is_given_name(words[0]) && words.last().is_some_and(|w| lex.surnames.contains(*w));
+        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase)
+            && !last_is_head
+            && !office_phrase
+            && !has_title
+            && !full_name;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
