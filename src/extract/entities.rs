@@ -559,7 +559,9 @@ impl<'a> Extractor<'a> {
         let mut roles = Vec::new();
         if kind == Kind::Person {
             let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
-            for t in titles_before.iter().chain(lower_title.iter()) {
+            // Courtesy titles ("Ms", "Mr.") say nothing of a person's role.
+            let courtesy = |t: &str| matches!(t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs");
+            for t in titles_before.iter().chain(lower_title.iter()).filter(|t| !courtesy(t)) {
                 roles.push(Role { title: t.clone(), org: org.clone() });
             }
             roles.extend(appositive_roles(after, lex));
