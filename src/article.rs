@@ -54,7 +54,6 @@ pub struct Line {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DatelineMatch {
-    pub line: usize,
     /// Range of the whole dateline in the normalised text, separator included.
     pub start: usize,
     pub end: usize,
@@ -246,12 +245,11 @@ impl Article {
             let t = self.line_text(i);
             if word_count(t) <= 4 && t.chars().any(char::is_alphabetic) && t.chars().all(|c| c.is_uppercase() || " ,.'-".contains(c)) {
                 let (start, end) = (self.lines[i].start, self.lines[i].end);
-                self.dateline = Some(DatelineMatch { line: i, start, end, place: Some(t.trim_end_matches(',').to_string()), source: None });
+                self.dateline = Some(DatelineMatch { start, end, place: Some(t.trim_end_matches(',').to_string()), source: None });
                 return;
             }
             let start = self.lines[i].start;
             if let Some(mut m) = match_dateline(self.line_text(i), lex) {
-                m.line = i;
                 m.start += start;
                 m.end += start;
                 self.dateline = Some(m);
@@ -485,18 +483,18 @@ fn match_dateline(t: &str, lex: &Lexicon) -> Option<DatelineMatch> {
     if let Some(c) = DATELINE_AGENCY.captures(t) {
         let source = c.get(2).map(|m| m.as_str().trim().to_string());
         let place = c.get(1).map(|m| m.as_str().trim().trim_end_matches(',').to_string());
-        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place, source });
+        return Some(DatelineMatch { start: 0, end: c.get(0)?.end(), place, source });
     }
     if let Some(c) = DATELINE_RELEASE.captures(t) {
         let (_, place) = at(c.get(1)?);
-        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place, source: Some(c[2].trim().to_string()) });
+        return Some(DatelineMatch { start: 0, end: c.get(0)?.end(), place, source: Some(c[2].trim().to_string()) });
     }
     let c = DATELINE_PLACE.captures(t)?;
     let place = c.get(1)?.as_str();
     let first = place.split([',', ' ']).next().unwrap_or(place);
     let shouting = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     if shouting || lex.places.contains(place) || lex.places.contains(first) {
-        return Some(DatelineMatch { line: 0, start: 0, end: c.get(0)?.end(), place: Some(place.to_string()), source: None });
+        return Some(DatelineMatch { start: 0, end: c.get(0)?.end(), place: Some(place.to_string()), source: None });
     }
     None
 }

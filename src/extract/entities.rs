@@ -135,11 +135,6 @@ impl EntityTable {
         before.or_else(|| of_candidates().min_by_key(|m| m.start)).map(|m| m.entity)
     }
 
-    /// The last mention before `at` of an entity of one of these kinds.
-    pub fn last_before(&self, at: usize, kinds: &[Kind]) -> Option<Mention> {
-        self.mentions.iter().rev().find(|m| m.end <= at && kinds.contains(&self.entities[m.entity].kind)).copied()
-    }
-
     /// The mention covering a position, if any.
     pub fn mention_at(&self, start: usize, end: usize) -> Option<Mention> {
         self.mentions.iter().find(|m| m.start < end && start < m.end).copied()
