@@ -770,6 +770,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     table.mentions.sort();
     table.mentions.dedup();
     add_short_mentions(article, &content, lex, &mut table);
+    add_descriptive_aliases(article, &content, &mut table);
     drop_empty(&mut table);
     table
 }
@@ -915,6 +916,35 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
     table.mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
 }
 
+/// "The cyberspace watchdog", "the regulator", "the firm": a description that can name only
+/// one body of the article (the only regulator, or the only company) is an alias of it.
+fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut EntityTable) {
+    static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup))\b").unwrap()
+    });
+    for kind in [Kind::Regulator, Kind::Company] {
+        let of_kind: Vec<usize> = (0..table.entities.len()).filter(|&i| table.entities[i].kind == kind).collect();
+        let [only] = of_kind[..] else { continue };
+        let mut found = Vec::new();
+        for &i in content {
+            let base = article.lines[i].start;
+            for c in DESCRIPTION.captures_iter(article.line_text(i)) {
+                let Some(m) = c.get(1) else { continue };
+                let noun = m.as_str().rsplit(' ').next().unwrap_or("");
+                let regulator_noun = matches!(noun, "watchdog" | "regulator" | "agency" | "ministry" | "commission" | "authority" | "bureau" | "department");
+                if regulator_noun == (kind == Kind::Regulator) && table.mention_at(base + m.start(), base + m.end()).is_none() {
+                    found.push((m.as_str().to_string(), base + m.start(), base + m.end()));
+                }
+            }
+        }
+        for (form, start, end) in found {
+            *table.entities[only].forms.entry(form).or_default() += 1;
+            table.mentions.push(Mention { start, end, entity: only });
+        }
+    }
+    table.mentions.sort();
+}
+
 /// The organisation a one-word form opens ("Didi" for "Didi Chuxing") or abbreviates.
 fn short_form_owner(table: &EntityTable, word: &str, lex: &Lexicon) -> Option<usize> {
     if lex.places.contains(word) || lex.nationalities.contains(word) || lex.given_names.contains(word) {
@@ -1022,6 +1052,13 @@ The Ministry of Widget Safety and the Federal Gadget Commission met the U.S. Att
 Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief Operating Officer in Geneva.
 ");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_description_of_the_only_regulator_is_its_alias() {
+        let got = entities("Headline for the story\n\nThe Competition and Markets Authority blocked the deal on Monday. The competition watchdog said prices would rise.\n");
+        let cma = got.iter().find(|(_, n, _)| n == "Competition and Markets Authority").expect("regulator");
+        assert_eq!(cma.2, ["competition watchdog"]);
     }
 
     #[test]
