@@ -1012,7 +1012,7 @@ mod tests {
         let got = entities("Headline for the story\n\nThe Federal Widget Administration (FWA) fined the firm on Friday, officials from the agency said on Monday.\n\nThe FWA said Maria Gonzalez, a lawyer for the firm, would appeal. Gonzalez declined to comment.\n");
         let fwa = got.iter().find(|(_, n, _)| n == "Federal Widget Administration").expect("regulator");
         assert_eq!(fwa.0, Kind::Regulator);
-        assert_eq!(fwa.2, ["FWA"]);
+        assert_eq!(fwa.2, ["FWA", "agency"]);
         let maria = got.iter().find(|(_, n, _)| n == "Maria Gonzalez").expect("person");
         assert_eq!(maria.2, ["Gonzalez"]);
     }
