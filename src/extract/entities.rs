@@ -920,7 +920,7 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
 /// one body of the article (the only regulator, or the only company) is an alias of it.
 fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut EntityTable) {
     static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup))\b").unwrap()
+        Regex::new(r"\b[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup|operator|airline|manufacturer|maker|developer))\b").unwrap()
     });
     for kind in [Kind::Regulator, Kind::Company] {
         let of_kind: Vec<usize> = (0..table.entities.len()).filter(|&i| table.entities[i].kind == kind).collect();

@@ -95,7 +95,7 @@ static PRONOUN_VERB: LazyLock<Regex> =
 const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official";
 
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|\d+-year-old|{PERSON_NOUNS}))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
+    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS}))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
@@ -186,7 +186,12 @@ impl Context<'_> {
             .iter()
             .rev()
             .filter(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))
-            .filter(|m| ASIDE.is_match(&line[m.end - self.base..at]))
+            .filter(|m| {
+                let between = &line[m.end - self.base..at];
+                // "A lawyer for Y, Jo Lee, told": a name set off by commas is the subject.
+                let set_off = line[..m.start - self.base].ends_with(", ") && between.trim_start().starts_with(',');
+                ASIDE.is_match(between) || (set_off && ASIDE.is_match(between.trim_start().trim_start_matches(',')))
+            })
             .collect();
         // "Jo Lee, vice president of Acme, Inc., said": the person, not the firm in the aside.
         let person = fitting.iter().find(|m| self.table.entities[m.entity].kind == Kind::Person);
@@ -231,7 +236,10 @@ impl Context<'_> {
         static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|\b(?:{PERSON_NOUNS}))$")).unwrap());
         let kinds: &[Kind] = if PERSON_NOUN.is_match(noun) {
             &[Kind::Person]
-        } else if noun.ends_with("company") || noun.ends_with("firm") || noun.ends_with("group") {
+        } else if ["company", "firm", "group", "operator", "owner", "carrier", "airline", "manufacturer", "maker", "retailer", "lender", "insurer", "developer"]
+            .iter()
+            .any(|n| noun.ends_with(n))
+        {
             &[Kind::Company]
         } else if noun.starts_with("spokes") {
             &[Kind::Company, Kind::Regulator, Kind::Person]
@@ -384,6 +392,20 @@ impl Context<'_> {
         None
     }
 
+    /// A quote that ends its line, credited on the line below: "- Kwame Mensah".
+    fn credit_below(&self, line: usize, ends_line: bool) -> Option<Attribution> {
+        static CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—]\s*([A-Z][\w.'’ -]{1,60})$").unwrap());
+        let lines = &self.article.lines;
+        let next = lines.get(line + 1).filter(|n| ends_line && n.block == lines[line].block)?;
+        let c = CREDIT.captures(self.article.line_text(line + 1))?;
+        let who = c.get(1)?;
+        let (s, e) = (next.start + who.start(), next.start + who.end());
+        match self.table.mentions.iter().find(|m| m.start >= s && m.end <= e) {
+            Some(m) => Some(Attribution::entity(m.entity, "credit")),
+            None => Some(Attribution { speaker: None, speaker_text: Some(who.as_str().trim().to_string()), cue: "credit".into() }),
+        }
+    }
+
     /// "“…,” study lead author Jo Lee, a planetary scientist at …": a person named right after
     /// the quote, with at most a few lower-case words of title before the name.
     fn apposition(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
@@ -482,6 +504,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     .or_else(before)
                     .or_else(|| ctx.sentence_subject(line, from, m.open))
                     .or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
+                    .or_else(|| ctx.credit_below(i, m.close == line.len() || line[m.close..].trim().is_empty()))
                     .or_else(|| {
                         // "X told reporters on Monday. “…”": the sentence before introduces it.
                         let previous = sentence_start(&starts, s_start.saturating_sub(1));
