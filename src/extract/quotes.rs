@@ -102,7 +102,7 @@ static DESCRIBED_NOUN: LazyLock<Regex> =
 /// Verbs that report or characterise what someone said without being speech verbs proper:
 /// "…, saying “…”", "telling them to “…”", "rejected the claims as “…”".
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:saying|telling|warning|adding|noting|calling|describing|urging|insisting|arguing|rejected|denied|dismissed|branded|labell?ed|termed|critici[sz]ed|cheered|welcomed|slammed|accused|condemned|decried|vowed|pledged)\b").unwrap()
+    Regex::new(r"\b(?:saying|telling|warning|adding|noting|calling|describing|urging|insisting|arguing|begged|pleaded|implored|demanded|rejected|denied|dismissed|branded|labell?ed|termed|critici[sz]ed|cheered|welcomed|slammed|accused|condemned|decried|vowed|pledged)\b").unwrap()
 });
 static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))\b").unwrap()
@@ -198,13 +198,14 @@ impl Context<'_> {
         person.or(fitting.first()).map(|m| m.entity)
     }
 
-    /// The entity mentioned right after `at` (line offset): "said Kendra Schaefer".
-    fn subject_after(&self, line: &str, at: usize) -> Option<usize> {
+    /// The entity mentioned right after `at` (line offset), and where its mention ends in the
+    /// line: "said Kendra Schaefer".
+    fn subject_after(&self, line: &str, at: usize) -> Option<(usize, usize)> {
         let m = self.table.mentions.iter().find(|m| m.start >= self.base + at).filter(|m| m.end <= self.base + line.len())?;
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
-        GAP.is_match(between).then_some(m.entity)
+        GAP.is_match(between).then_some((m.entity, m.end - self.base))
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
@@ -333,7 +334,7 @@ impl Context<'_> {
             }
         }
         if let Some(m) = ACCORDING_TO.find(part)
-            && let Some(id) = self.subject_after(line, from + m.end()) {
+            && let Some((id, _)) = self.subject_after(line, from + m.end()) {
                 return Some(Attribution::entity(id, "according to"));
             }
         for v in VERB.find_iter(part) {
@@ -342,9 +343,11 @@ impl Context<'_> {
             if let Some(id) = self.subject_before(line, from, vs) {
                 return Some(Attribution::entity(id, cue));
             }
-            if let Some(id) = self.subject_after(line, ve) {
-                let after = &line[ve..];
-                if after.trim_start().chars().next().is_some_and(char::is_uppercase) || after.trim_start().starts_with("by ") {
+            if let Some((id, end)) = self.subject_after(line, ve) {
+                // "said Jo Lee, the …" names the speaker; "said Thomas is …" reports about Thomas.
+                let rest = line[end..].trim_start();
+                let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', '(', '“', '"', '”']);
+                if closes {
                     return Some(Attribution::entity(id, cue));
                 }
             }
