@@ -164,7 +164,10 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn outside_quotes(&self, at: usize) -> bool {
-        !self.quoted.iter().any(|&(s, e)| s <= at && at < e)
+        // The ranges are in text order and do not overlap: only the last one starting at or
+        // before `at` can hold it.
+        let after = self.quoted.partition_point(|&(s, _)| s <= at);
+        after == 0 || at >= self.quoted[after - 1].1
     }
 
     /// The entity whose mention ends right before `at` (line offset), allowing an aside
