@@ -135,9 +135,12 @@ impl EntityTable {
         before.or_else(|| of_candidates().min_by_key(|m| m.start)).map(|m| m.entity)
     }
 
-    /// The mention covering a position, if any.
+    /// The mention covering a position, if any. Mentions are sorted by start and short, so
+    /// only those starting shortly before `end` can overlap.
     pub fn mention_at(&self, start: usize, end: usize) -> Option<Mention> {
-        self.mentions.iter().find(|m| m.start < end && start < m.end).copied()
+        const LONGEST_NAME: usize = 400;
+        let upto = self.mentions.partition_point(|m| m.start < end);
+        self.mentions[..upto].iter().rev().take_while(|m| m.start + LONGEST_NAME > start).find(|m| start < m.end).copied()
     }
 }
 

@@ -132,11 +132,12 @@ fn sentence_starts(line: &str) -> Vec<usize> {
 }
 
 fn sentence_start(starts: &[usize], before: usize) -> usize {
-    starts.iter().copied().rfind(|&s| s <= before).unwrap_or(0)
+    let after = starts.partition_point(|&s| s <= before);
+    if after == 0 { 0 } else { starts[after - 1] }
 }
 
 fn sentence_end(starts: &[usize], line: &str, from: usize) -> usize {
-    starts.iter().copied().find(|&s| s > from).unwrap_or(line.len())
+    starts.get(starts.partition_point(|&s| s <= from)).copied().unwrap_or(line.len())
 }
 
 struct Attribution {
