@@ -130,9 +130,20 @@ impl EntityTable {
 
     /// The candidate mentioned last before `at`, else the first mentioned after it.
     fn nearest(&self, candidates: &[usize], at: usize) -> Option<usize> {
+        // Mentions are not yet in text order while entities are being joined: compare positions.
         let of_candidates = || self.mentions.iter().filter(|m| candidates.contains(&m.entity));
         let before = of_candidates().filter(|m| m.start < at).max_by_key(|m| m.start);
         before.or_else(|| of_candidates().min_by_key(|m| m.start)).map(|m| m.entity)
+    }
+
+    /// Mentions that start before `at`, in text order.
+    pub fn before(&self, at: usize) -> &[Mention] {
+        &self.mentions[..self.mentions.partition_point(|m| m.start < at)]
+    }
+
+    /// Mentions that start at or after `at`, in text order.
+    pub fn from(&self, at: usize) -> &[Mention] {
+        &self.mentions[self.mentions.partition_point(|m| m.start < at)..]
     }
 
     /// The mention covering a position, if any. Mentions are sorted by start and short, so

@@ -186,10 +186,13 @@ impl Context<'_> {
         });
         let fitting: Vec<&Mention> = self
             .table
-            .mentions
+            .from(self.base + from)
             .iter()
+            .take_while(|m| m.start < self.base + at)
+            .filter(|m| m.end <= self.base + at && self.outside_quotes(m.start))
+            .collect::<Vec<_>>()
+            .into_iter()
             .rev()
-            .filter(|m| m.end <= self.base + at && m.start >= self.base + from && self.outside_quotes(m.start))
             .filter(|m| {
                 let between = &line[m.end - self.base..at];
                 // "A lawyer for Y, Jo Lee, told": a name set off by commas is the subject.
@@ -205,7 +208,7 @@ impl Context<'_> {
     /// The entity mentioned right after `at` (line offset), and where its mention ends in the
     /// line: "said Kendra Schaefer".
     fn subject_after(&self, line: &str, at: usize) -> Option<(usize, usize)> {
-        let m = self.table.mentions.iter().find(|m| m.start >= self.base + at).filter(|m| m.end <= self.base + line.len())?;
+        let m = self.table.from(self.base + at).first().filter(|m| m.end <= self.base + line.len())?;
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
@@ -221,7 +224,7 @@ impl Context<'_> {
         // The subject of the last sentence that names someone of that kind: its first mention.
         let last = self
             .table
-            .mentions
+            .before(at)
             .iter()
             .rev()
             .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))?;
@@ -230,9 +233,9 @@ impl Context<'_> {
         let starts = sentence_starts(self.article.line_text(line));
         let sentence = line_start + sentence_start(&starts, last.start - line_start);
         self.table
-            .mentions
+            .from(sentence)
             .iter()
-            .find(|m| m.start >= sentence && m.end <= last.end && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
+            .find(|m| m.end <= last.end && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
             .map(|m| m.entity)
     }
 
@@ -277,7 +280,7 @@ impl Context<'_> {
             static ISSUED: LazyLock<Regex> =
                 LazyLock::new(|| Regex::new(r"^(?:'s)?\s+(?:\w+\s+){0,2}(?:said in|released|issued|put out|published|posted)\s+(?:a|an|its)\s+(?:\w+\s+)?statement").unwrap());
             let text = self.article.text();
-            let issuer = self.table.mentions.iter().rev().filter(|m| m.end <= at && self.outside_quotes(m.start)).find(|m| {
+            let issuer = self.table.before(at).iter().rev().filter(|m| m.end <= at && self.outside_quotes(m.start)).find(|m| {
                 let before = &text[text.floor_char_boundary(m.start.saturating_sub(60))..m.start];
                 let after = &text[m.end..text.ceil_char_boundary((m.end + 60).min(text.len()))];
                 kinds.contains(&self.table.entities[m.entity].kind) && (ISSUER.is_match(before) || ISSUED.is_match(after))
@@ -289,7 +292,7 @@ impl Context<'_> {
         // The most talked-about one so far, the latest on a tie: "the company said" is rarely
         // a firm named once in passing.
         let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, last position)
-        for m in self.table.mentions.iter().filter(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind)) {
+        for m in self.table.before(at).iter().filter(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind)) {
             if !self.outside_quotes(m.start) {
                 continue;
             }
@@ -306,9 +309,9 @@ impl Context<'_> {
         }
         // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
         self.table
-            .mentions
+            .from(at)
             .iter()
-            .find(|m| m.start >= at && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
+            .find(|m| kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
             .map(|m| m.entity)
     }
 
@@ -321,7 +324,7 @@ impl Context<'_> {
             && let Some(who) = c.get(1)
         {
             let (s, e) = (self.base + from + who.start(), self.base + from + who.end());
-            if let Some(m) = self.table.mentions.iter().find(|m| m.start == s && m.end == e) {
+            if let Some(m) = self.table.from(s).iter().find(|m| m.start == s && m.end == e) {
                 return Some(Attribution::entity(m.entity, ":"));
             }
             if let Some(id) = self.described(who.as_str(), s).filter(|_| DESCRIBED_NOUN.is_match(who.as_str())) {
@@ -330,7 +333,7 @@ impl Context<'_> {
         }
         if let Some(c) = QUOTED_AS.captures(part) {
             let m = c.get(1)?;
-            let speaker = self.table.mentions.iter().rev().find(|x| {
+            let speaker = self.table.from(self.base + from).iter().rev().find(|x| {
                 x.start >= self.base + from + m.start() && x.end <= self.base + from + m.end()
             });
             if let Some(x) = speaker {
@@ -407,7 +410,7 @@ impl Context<'_> {
         let c = CREDIT.captures(self.article.line_text(line + 1))?;
         let who = c.get(1)?;
         let (s, e) = (next.start + who.start(), next.start + who.end());
-        match self.table.mentions.iter().find(|m| m.start >= s && m.end <= e) {
+        match self.table.from(s).iter().find(|m| m.end <= e) {
             Some(m) => Some(Attribution::entity(m.entity, "credit")),
             None => Some(Attribution { speaker: None, speaker_text: Some(who.as_str().trim().to_string()), cue: "credit".into() }),
         }
@@ -417,7 +420,7 @@ impl Context<'_> {
     /// the quote, with at most a few lower-case words of title before the name.
     fn apposition(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
         static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?:[a-z][\w-]*\s+){0,4}$").unwrap());
-        let m = self.table.mentions.iter().find(|m| m.start >= self.base + from && m.end <= self.base + to)?;
+        let m = self.table.from(self.base + from).iter().find(|m| m.end <= self.base + to)?;
         let person = self.table.entities[m.entity].kind == Kind::Person;
         (person && LEAD.is_match(&line[from..m.start - self.base])).then(|| Attribution::entity(m.entity, "apposition"))
     }
@@ -453,9 +456,9 @@ impl Context<'_> {
             LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(?:(?:[A-Z][\w.]*|the|a|an),?\s+){0,2}$").unwrap());
         let first = self
             .table
-            .mentions
+            .from(self.base + from)
             .iter()
-            .find(|m| m.start >= self.base + from && m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
+            .find(|m| m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
         let lead = &line[from..first.start - self.base];
         let possessor = line[first.end - self.base..].starts_with("'s") || line[first.end - self.base..].starts_with("’s");
         (OPENING.is_match(lead) && !possessor).then(|| Attribution::entity(first.entity, cue))
