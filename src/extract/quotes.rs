@@ -486,7 +486,9 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             let s_end = sentence_end(&starts, line, m.close).max(m.close);
             let next_open = ms.get(k + 1).map_or(line.len(), |n| n.open);
             let prev_close = if k > 0 { ms[k - 1].close } else { 0 };
-            let from = s_start.max(prev_close);
+            // Attribution sits near the quote: look at most a few hundred bytes back, so a page
+            // with no sentence breaks costs time in proportion to its length.
+            let from = s_start.max(prev_close).max(line.floor_char_boundary(m.open.saturating_sub(400)));
             let before_text = line[from..m.open].trim();
             let partial = !before_text.is_empty() && !before_text.ends_with([':', ',']);
             // Words quoted inside reported speech belong to the sentence's speaker; a quote that
