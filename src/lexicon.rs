@@ -54,6 +54,11 @@ impl NameList {
         self.by_form.contains_key(form)
     }
 
+    /// The canonical name of the entry a form belongs to, or the form itself when unknown.
+    pub fn canonical_or_same(&self, form: &str) -> String {
+        self.lookup(form).map_or_else(|| form.to_string(), |e| self.canonical(e).to_string())
+    }
+
     pub fn canonical(&self, entry: usize) -> &str {
         &self.entries[entry][0]
     }

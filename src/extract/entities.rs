@@ -576,10 +576,9 @@ impl<'a> Extractor<'a> {
             roles.extend(appositive_roles(after, lex));
         }
         let index = self.push(kind, text.to_string(), base + s, base + e, roles, lexicon_hit);
-        if kind != Kind::Person
-            && let Some(c) = ACRONYM.captures(after) {
-                self.acronyms.push((c[1].to_string(), index));
-            }
+        if kind != Kind::Person {
+            self.note_acronym(index, after);
+        }
     }
 
     /// Government bodies written in lower case after a country or place: "Russia's foreign
@@ -615,8 +614,13 @@ impl<'a> Extractor<'a> {
     /// Records an organisation candidate for `line[s..e]`, with its acronym if one follows.
     fn part_text(&mut self, line: &str, base: usize, s: usize, e: usize, kind: Kind) {
         let index = self.push(kind, line[s..e].to_string(), base + s, base + e, Vec::new(), None);
-        if let Some(c) = ACRONYM.captures(&line[e..]) {
-            self.acronyms.push((c[1].to_string(), index));
+        self.note_acronym(index, &line[e..]);
+    }
+
+    /// An acronym in parentheses right after an organisation's name is its alias.
+    fn note_acronym(&mut self, candidate: usize, after: &str) {
+        if let Some(c) = ACRONYM.captures(after) {
+            self.acronyms.push((c[1].to_string(), candidate));
         }
     }
 

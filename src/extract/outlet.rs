@@ -89,13 +89,12 @@ fn wire_dateline(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
 /// The holder named on the last copyright line: the site's own footer comes last, earlier
 /// lines may credit a syndicated source.
 fn copyright(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
-    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
     article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev().find_map(|i| {
         let t = article.line_text(i);
         let (s, e) = copyright_holder(t)?;
         let base = article.lines[i].start;
         let holder = &t[s..e];
-        let name = if lex.outlets.contains(holder) { canonical(holder) } else { without_legal_form(holder, lex).to_string() };
+        let name = if lex.outlets.contains(holder) { lex.outlets.canonical_or_same(holder) } else { without_legal_form(holder, lex).to_string() };
         Some(found(&name, "copyright", base + s, base + e))
     })
 }
@@ -125,7 +124,6 @@ static PUBLISHED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// in "X is published by …" or "More from X", in its own dateline ("(MNN) –"), or in the
 /// page header.
 fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
-    let canonical = |name: &str| lex.outlets.lookup(name).map_or(name.to_string(), |e| lex.outlets.canonical(e).to_string());
     for i in article.lines_of(LineKind::Byline) {
         let t = article.line_text(i);
         let base = article.lines[i].start;
@@ -136,7 +134,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
         static ORG_BYLINE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4} (?:Foundation|Institute|Society|Association|Council|Trust|Fund|Group|Agency))\b").unwrap());
         if let Some(m) = ORG_BYLINE.captures(t).and_then(|c| c.get(1)) {
-            return Some(found(&canonical(m.as_str()), "byline", base + m.start(), base + m.end()));
+            return Some(found(&lex.outlets.canonical_or_same(m.as_str()), "byline", base + m.start(), base + m.end()));
         }
         if let Some(bar) = t.rfind('|') {
             let after = t[bar + 1..].trim();
@@ -144,7 +142,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
             let words = name.split_whitespace().count();
             if (1..=4).contains(&words) && name.chars().next().is_some_and(char::is_uppercase) && !name.chars().any(|c| c.is_ascii_digit()) {
                 let s = base + t.len() - name.len();
-                return Some(found(&canonical(name), "byline", s, s + name.len()));
+                return Some(found(&lex.outlets.canonical_or_same(name), "byline", s, s + name.len()));
             }
         }
     }
@@ -153,15 +151,15 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
         if let Some(c) = PUBLISHED_BY.captures(t) {
             let m = (1..=4).find_map(|g| c.get(g))?;
             let name = m.as_str().trim();
-            return Some(found(&canonical(name), "masthead", line.start + m.start(), line.start + m.start() + name.len()));
+            return Some(found(&lex.outlets.canonical_or_same(name), "masthead", line.start + m.start(), line.start + m.start() + name.len()));
         }
     }
     if let Some(d) = &article.dateline
         && let Some(source) = &d.source
-        && !is_wire(&canonical(source))
+        && !is_wire(&lex.outlets.canonical_or_same(source))
         && source.split_whitespace().count() <= 4
     {
-        return Some(found(&canonical(source), "dateline", d.start, d.end));
+        return Some(found(&lex.outlets.canonical_or_same(source), "dateline", d.start, d.end));
     }
     // Page furniture above the story, or a line that is nothing but an outlet's name.
     let body_start = article.lines.iter().position(|l| l.kind == LineKind::Body && crate::article::is_prose(&article.norm.text[l.start..l.end]));
