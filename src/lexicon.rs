@@ -127,6 +127,8 @@ pub struct Lexicon {
     pub company_suffixes: WordSet,
     /// Words that often end company names but also other names ("Group", "Holdings").
     pub weak_company_suffixes: WordSet,
+    /// Weak suffixes that name the corporate shell ("Group", "Holdings"), not a line of business.
+    pub corporate_words: WordSet,
     /// Section and navigation labels, lower case.
     pub sections: WordSet,
     /// Chinese family names, which stand first in a name.
@@ -244,6 +246,10 @@ impl Lexicon {
             "nationalities" => words(&mut self.nationalities, forms),
             "titles" if section.starts_with("honorific") => words(&mut self.honorifics, forms),
             "titles" => words(&mut self.roles, forms.into_iter().map(|f| f.to_lowercase()).collect()),
+            "company_suffixes" if section.starts_with("corporate") => {
+                words(&mut self.weak_company_suffixes, forms.clone());
+                words(&mut self.corporate_words, forms);
+            }
             "company_suffixes" if section.starts_with("weak") => words(&mut self.weak_company_suffixes, forms),
             "company_suffixes" => words(&mut self.company_suffixes, forms),
             "news_sections" => words(&mut self.sections, forms.into_iter().map(|f| f.to_lowercase()).collect()),

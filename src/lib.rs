@@ -5,10 +5,12 @@
 //! [`output`] prints records as JSON Lines, JSON or a table.
 
 pub mod article;
+pub mod corpus;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
 pub mod output;
+pub mod query;
 pub mod record;
 pub mod run;
 pub mod text;

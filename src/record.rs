@@ -3,6 +3,8 @@
 //! Field names are stable and snake_case. Every list field is always present (empty when the
 //! extractor found nothing), and lists are in a deterministic order so runs can be diffed.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// Version tag carried by every record; bump the number on a breaking change.
@@ -91,6 +93,9 @@ pub struct Entity {
     /// Every other surface form the article uses for the same entity, sorted.
     pub aliases: Vec<String>,
     pub mentions: usize,
+    /// How many of the mentions use each surface form (the name and every alias).
+    #[serde(default)]
+    pub forms: BTreeMap<String, usize>,
     pub spans: Vec<Span>,
     /// Titles and organisations the article gives a person (empty for organisations).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

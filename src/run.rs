@@ -1,10 +1,11 @@
 //! The `parse` job: inputs → records, in parallel, written in a deterministic order, with every
 //! skipped input reported.
 
-use std::io::Write;
+use std::io::{self, BufRead, Write};
 
 use rayon::prelude::*;
 
+use crate::corpus::{ArticleFilter, Corpus, CorpusBuilder};
 use crate::extract::{self, Stated};
 use crate::input::{self, Skipped, Source, WalkOptions};
 use crate::lexicon::Lexicon;
@@ -25,6 +26,67 @@ pub struct Summary {
     pub records: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
+}
+
+impl Summary {
+    pub fn absorb(&mut self, other: Summary) {
+        self.records += other.records;
+        self.skipped.extend(other.skipped);
+        self.warnings.extend(other.warnings);
+    }
+
+    /// The closing line of a run that skipped something: "2 of 1,204 inputs skipped: a.txt, b.txt".
+    pub fn skipped_line(&self) -> Option<String> {
+        if self.skipped.is_empty() {
+            return None;
+        }
+        let shown: Vec<&str> = self.skipped.iter().take(3).map(|s| s.path.as_str()).collect();
+        let more = if self.skipped.len() > shown.len() { ", …" } else { "" };
+        Some(format!(
+            "{} of {} inputs skipped: {}{more}",
+            thousands(self.skipped.len()),
+            thousands(self.records + self.skipped.len()),
+            shown.join(", ")
+        ))
+    }
+}
+
+/// 1204 → "1,204".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Builds the corpus index from earlier records and from paths parsed now.
+pub fn build_corpus(
+    paths: &[String],
+    records: &[String],
+    lex: &Lexicon,
+    options: &ParseOptions,
+    filter: ArticleFilter,
+) -> io::Result<(Corpus, Summary)> {
+    let mut builder = CorpusBuilder::new(filter);
+    let mut summary = Summary::default();
+    for file in records {
+        summary.absorb(read_records(file, |r| {
+            builder.add(r);
+            Ok(())
+        })?);
+    }
+    if !paths.is_empty() {
+        summary.absorb(parse_each(paths, lex, options, |r| {
+            builder.add(r);
+            Ok(())
+        })?);
+    }
+    Ok((builder.finish(lex), summary))
 }
 
 /// Reads, decodes and parses one source.
@@ -49,15 +111,19 @@ fn outlet_dir(path: &str, root: &str) -> Option<String> {
     Some(first.as_os_str().to_string_lossy().into_owned())
 }
 
-/// Parses every input and prints the records in path order. Returns the summary, or an I/O
-/// error from writing the output.
-pub fn parse_paths<W: Write>(paths: &[String], lex: &Lexicon, options: &ParseOptions, out: W, format: Format) -> std::io::Result<Summary> {
+/// Parses every input and hands the records to `sink` in path order. Returns the summary, or
+/// the first error `sink` returned.
+pub fn parse_each(
+    paths: &[String],
+    lex: &Lexicon,
+    options: &ParseOptions,
+    mut sink: impl FnMut(ArticleRecord) -> io::Result<()>,
+) -> io::Result<Summary> {
     let (sources, mut skipped) = input::collect(paths, &options.walk);
     let root_of = |s: &Source| {
         let name = s.display_name();
         paths.iter().filter(|p| name.starts_with(p.as_str())).max_by_key(|p| p.len()).cloned()
     };
-    let mut printer = Printer::new(out, format);
     let mut summary = Summary::default();
     // Parse in parallel a chunk at a time, so memory stays bounded and output stays in order.
     for chunk in sources.chunks(256) {
@@ -69,14 +135,66 @@ pub fn parse_paths<W: Write>(paths: &[String], lex: &Lexicon, options: &ParseOpt
                     for w in &record.warnings {
                         summary.warnings.push(format!("{}: warning: {w}", record.path));
                     }
-                    printer.record(record)?;
+                    sink(record)?;
                     summary.records += 1;
                 }
                 Err(s) => skipped.push(s),
             }
         }
     }
-    printer.finish()?;
     summary.skipped = skipped;
+    Ok(summary)
+}
+
+/// Parses every input and prints the records in path order.
+pub fn parse_paths<W: Write>(
+    paths: &[String],
+    lex: &Lexicon,
+    options: &ParseOptions,
+    out: W,
+    format: Format,
+    color: bool,
+) -> io::Result<Summary> {
+    let mut printer = Printer::new(out, format);
+    let summary = parse_each(paths, lex, options, |r| printer.record(r))?;
+    printer.finish(color)?;
+    Ok(summary)
+}
+
+/// Reads records written earlier by `corpus parse --format jsonl` (`-` for standard input) and
+/// hands them to `sink`. A line that is not a record is skipped and named by its line number.
+pub fn read_records(path: &str, mut sink: impl FnMut(ArticleRecord) -> io::Result<()>) -> io::Result<Summary> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match std::fs::File::open(path) {
+            Ok(f) => Box::new(io::BufReader::new(f)),
+            Err(e) => {
+                let skipped = vec![Skipped { path: path.to_string(), reason: format!("cannot open records: {e}") }];
+                return Ok(Summary { skipped, ..Summary::default() });
+            }
+        }
+    };
+    let mut summary = Summary::default();
+    for (n, line) in reader.lines().enumerate() {
+        let where_ = || format!("{}:{}", path, n + 1);
+        let line = match line {
+            Ok(line) => line,
+            Err(e) => {
+                summary.skipped.push(Skipped { path: where_(), reason: format!("cannot read: {e}") });
+                break;
+            }
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<ArticleRecord>(&line) {
+            Ok(record) => {
+                sink(record)?;
+                summary.records += 1;
+            }
+            Err(e) => summary.skipped.push(Skipped { path: where_(), reason: format!("not an article record: {e}") }),
+        }
+    }
     Ok(summary)
 }

@@ -13,7 +13,7 @@ use crate::lexicon::Lexicon;
 use crate::record::{self, Role};
 use crate::text::Normalized;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Person,
     Company,
@@ -108,7 +108,7 @@ impl EntityTable {
                 let mut roles = e.roles.clone();
                 roles.sort();
                 roles.dedup();
-                record::Entity { name: e.name.clone(), aliases, mentions: spans.len(), spans, roles }
+                record::Entity { name: e.name.clone(), aliases, mentions: spans.len(), forms: e.forms.clone(), spans, roles }
             })
             .collect()
     }
@@ -753,7 +753,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
             .then(|| table.resolve_name(&c.text, c.start))
             .flatten()
             .filter(|&id| table.entities[id].kind == Kind::Person);
-        let id = by_surname.or_else(|| table.entities.iter().position(|e| same_entity(e, c, lex))).unwrap_or_else(|| {
+        let id = by_surname.or_else(|| owning_entity(&table, c, lex)).unwrap_or_else(|| {
             table.entities.push(FoundEntity {
                 kind: c.kind,
                 name: c.text.clone(),
@@ -843,6 +843,29 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
         }
     }
     words.last().map(|w| w.to_string())
+}
+
+/// The entity a candidate is another form of. A short form that opens several names
+/// ("Alibaba" before "Alibaba Group Holding Ltd." and "Alibaba Health Information Technology")
+/// goes to the one that adds only corporate suffixes to it.
+fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<usize> {
+    let owners: Vec<usize> = (0..table.entities.len()).filter(|&i| same_entity(&table.entities[i], c, lex)).collect();
+    if owners.len() > 1
+        && let Some(&plain) = owners.iter().find(|&&i| adds_only_suffixes(&table.entities[i].name, &c.text, lex))
+    {
+        return Some(plain);
+    }
+    owners.first().copied()
+}
+
+fn adds_only_suffixes(name: &str, short: &str, lex: &Lexicon) -> bool {
+    name.strip_prefix(short).is_some_and(|rest| {
+        rest.starts_with(' ')
+            && rest.split_whitespace().all(|w| {
+                let w = w.trim_end_matches(',');
+                lex.company_suffixes.contains(w) || lex.corporate_words.contains(w)
+            })
+    })
 }
 
 fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
