@@ -13,10 +13,11 @@ use corpus::input::WalkOptions;
 use corpus::lexicon::Lexicon;
 use corpus::output::{self, Format};
 use corpus::query::entities::{EntityQuery, EntitySort};
+use corpus::query::diff_quotes::{self, DiffOptions, GroupKind};
 use corpus::query::pivot::Field;
 use corpus::query::quotes::{QuoteQuery, QuoteSort};
 use corpus::query::{self, EntityType};
-use corpus::run::{self, ParseOptions, Summary};
+use corpus::run::{self, CorpusInput, ParseOptions, Summary};
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 all inputs read; 2 some input was skipped (each is named on stderr) or the run
@@ -102,6 +103,42 @@ Examples:
   corpus timeline articles/
   corpus timeline articles/ --entity \"Cyberspace Administration of China\" --format csv", after_help = EXIT_STATUS)]
     Timeline(TimelineArgs),
+    /// How different outlets quote the same people: identical, variant (with a word diff) or
+    /// carried by one outlet only.
+    #[command(before_help = "\
+Examples:
+  corpus diff-quotes articles/                     every outlet against every other
+  corpus diff-quotes articles/ --outlets Reuters,Bloomberg --speaker \"Pony Ma\"
+  corpus diff-quotes --left ours/ --right theirs.jsonl --json
+  corpus diff-quotes articles/ --format jsonl | jq 'select(.kind == \"variant\")'", after_help = "\
+Only speakers that at least two sides quote are compared. Changed words show as [-old-]{+new+}
+(in colour on a terminal, unless NO_COLOR is set).
+
+Exit status: 0 every quote is identical on every side; 1 differences found; 2 trouble (a skipped
+input, an unknown or ambiguous --speaker).")]
+    DiffQuotes(DiffQuotesArgs),
+}
+
+#[derive(clap::Args)]
+struct DiffQuotesArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
+    /// Compare only these outlets, the first as the reference (comma-separated).
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["left", "right"])]
+    outlets: Vec<String>,
+    /// One side: a folder or article file to parse, or a records file (.jsonl).
+    #[arg(long, requires = "right", value_name = "PATH")]
+    left: Option<String>,
+    /// The other side, compared against --left.
+    #[arg(long, requires = "left", value_name = "PATH")]
+    right: Option<String>,
+    /// Only this speaker (a name or alias the corpus links to one entity).
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Quotes sharing at least this share of their words (0–1) are one utterance; a fragment
+    /// inside a longer quote always is.
+    #[arg(long, default_value_t = 0.6)]
+    threshold: f64,
 }
 
 /// How files are found and read, for every command that parses.
@@ -300,6 +337,7 @@ fn main() -> ExitCode {
             output::write_rows(out, &query::timeline::timeline(corpus, entity, args.corpus.limit), format, color)?;
             Ok(Done::Ok)
         }),
+        Command::DiffQuotes(args) => diff_quotes(args),
     };
     match result {
         Ok(code) => code,
@@ -312,9 +350,47 @@ fn main() -> ExitCode {
     }
 }
 
+fn diff_quotes(args: DiffQuotesArgs) -> io::Result<ExitCode> {
+    let (inputs, side_names) = match (&args.left, &args.right) {
+        (Some(left), Some(right)) => {
+            if !args.corpus.paths.is_empty() || !args.corpus.records.is_empty() {
+                eprintln!("corpus: give either --left and --right, or paths and --records");
+                return Ok(ExitCode::from(2));
+            }
+            (vec![CorpusInput::guess(left), CorpusInput::guess(right)], vec![left.clone(), right.clone()])
+        }
+        _ if args.corpus.paths.is_empty() && args.corpus.records.is_empty() => {
+            eprintln!("corpus: give files or folders to parse, --records FILE, or --left and --right");
+            return Ok(ExitCode::from(2));
+        }
+        _ => (vec![CorpusInput { paths: args.corpus.paths.clone(), records: args.corpus.records.clone() }], Vec::new()),
+    };
+    with_inputs(&args.corpus, &inputs, |corpus, ends, out, format, color| {
+        let speaker = match args.speaker.as_deref().map(|n| corpus.lookup(n, None)).transpose() {
+            Ok(speaker) => speaker,
+            Err(e) => return Ok(Done::Trouble(e.to_string())),
+        };
+        let side_of = |article: usize| -> String {
+            if side_names.is_empty() {
+                corpus.outlet_of(article).to_string()
+            } else {
+                side_names[ends.iter().position(|&end| article < end).unwrap_or(0)].clone()
+            }
+        };
+        let sides = if side_names.is_empty() { args.outlets.clone() } else { side_names.clone() };
+        let options = DiffOptions { sides, speaker, threshold: args.threshold };
+        let groups = diff_quotes::diff_quotes(corpus, &side_of, &options);
+        let same = groups.iter().all(|g| g.kind == GroupKind::Identical);
+        diff_quotes::write(out, &query::limited(groups, args.corpus.limit), format, color)?;
+        Ok(if same { Done::Ok } else { Done::Differences })
+    })
+}
+
 /// How a report ended, before skipped inputs are counted in.
 enum Done {
     Ok,
+    /// diff-quotes found differences.
+    Differences,
     /// The question could not be answered as asked (an ambiguous name): said on stderr.
     Trouble(String),
 }
@@ -359,18 +435,30 @@ fn with_corpus(
         eprintln!("corpus: give files or folders to parse, or --records FILE");
         return Ok(ExitCode::from(2));
     }
+    let input = CorpusInput { paths: args.paths.clone(), records: args.records.clone() };
+    with_inputs(args, &[input], |corpus, _, out, format, color| report_fn(corpus, out, format, color))
+}
+
+/// `with_corpus` over several inputs; the report also gets each input's end (in articles).
+fn with_inputs(
+    args: &CorpusArgs,
+    inputs: &[CorpusInput],
+    report_fn: impl FnOnce(&Corpus, &[usize], &mut dyn Write, Format, bool) -> io::Result<Done>,
+) -> io::Result<ExitCode> {
     let lex = match load_lexicon(&args.source.lexicon) {
         Ok(lex) => lex,
         Err(code) => return Ok(code),
     };
     let filter = ArticleFilter { outlet: args.outlet.clone(), since: args.since.clone(), until: args.until.clone() };
-    let (corpus, summary) = run::build_corpus(&args.paths, &args.records, &lex, &parse_options(&args.source, None), filter)?;
+    let (corpus, ends, summary) = run::build_corpus(inputs, &lex, &parse_options(&args.source, None), filter)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
-    let done = report_fn(&corpus, &mut out, args.output.format(), output::color_wanted())?;
+    let done = report_fn(&corpus, &ends, &mut out, args.output.format(), output::color_wanted())?;
     out.flush()?;
     let code = report(&summary);
     match done {
         Done::Ok => Ok(code),
+        Done::Differences if code == ExitCode::SUCCESS => Ok(ExitCode::from(1)),
+        Done::Differences => Ok(code),
         Done::Trouble(message) => {
             eprintln!("corpus: {message}");
             Ok(ExitCode::from(2))

@@ -207,9 +207,11 @@ impl Row for RecordSummary {
 
 /// Control and bidi characters from scraped text would garble a terminal.
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') { ' ' } else { c })
-        .collect()
+    s.chars().map(|c| if is_unsafe(c) { ' ' } else { c }).collect()
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn truncate(s: &str, max: usize) -> String {

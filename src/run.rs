@@ -64,29 +64,49 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Builds the corpus index from earlier records and from paths parsed now.
+/// Where a corpus comes from: records written earlier, and paths parsed now.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusInput {
+    pub paths: Vec<String>,
+    pub records: Vec<String>,
+}
+
+impl CorpusInput {
+    /// One path that may be either: a `.jsonl` file holds records, anything else is parsed.
+    pub fn guess(path: &str) -> CorpusInput {
+        if path.ends_with(".jsonl") {
+            CorpusInput { records: vec![path.to_string()], ..CorpusInput::default() }
+        } else {
+            CorpusInput { paths: vec![path.to_string()], ..CorpusInput::default() }
+        }
+    }
+}
+
+/// Builds one corpus index from several inputs. Also returns, per input, the number of
+/// articles read up to its end, so callers can tell the inputs apart.
 pub fn build_corpus(
-    paths: &[String],
-    records: &[String],
+    inputs: &[CorpusInput],
     lex: &Lexicon,
     options: &ParseOptions,
     filter: ArticleFilter,
-) -> io::Result<(Corpus, Summary)> {
+) -> io::Result<(Corpus, Vec<usize>, Summary)> {
     let mut builder = CorpusBuilder::new(filter);
     let mut summary = Summary::default();
-    for file in records {
-        summary.absorb(read_records(file, |r| {
+    let mut ends = Vec::new();
+    for input in inputs {
+        let mut add = |r| {
             builder.add(r);
             Ok(())
-        })?);
+        };
+        for file in &input.records {
+            summary.absorb(read_records(file, &mut add)?);
+        }
+        if !input.paths.is_empty() {
+            summary.absorb(parse_each(&input.paths, lex, options, &mut add)?);
+        }
+        ends.push(builder.articles());
     }
-    if !paths.is_empty() {
-        summary.absorb(parse_each(paths, lex, options, |r| {
-            builder.add(r);
-            Ok(())
-        })?);
-    }
-    Ok((builder.finish(lex), summary))
+    Ok((builder.finish(lex), ends, summary))
 }
 
 /// Reads, decodes and parses one source.

@@ -46,6 +46,8 @@ struct Graph {
     keys: Vec<Key>,
     /// The first surface form seen for each key, for explanations.
     shown: Vec<String>,
+    /// Whether that form got its key from the lexicon.
+    shown_listed: Vec<bool>,
     index: HashMap<Key, usize>,
     parent: Vec<usize>,
     /// Joins made and refused, each with a node of the cluster it belongs to.
@@ -58,7 +60,7 @@ impl Graph {
     fn node(&mut self, (key, listed): (Key, bool), shown: &str) -> usize {
         if let Some(&n) = self.index.get(&key) {
             if self.shown[n] != shown && self.variants.insert((n, shown.to_string())) {
-                let reason = if listed {
+                let reason = if listed || self.shown_listed[n] {
                     "the lexicon lists both as one organisation"
                 } else {
                     "the same name once case, punctuation, a leading \"the\" and company suffixes are set aside"
@@ -71,6 +73,7 @@ impl Graph {
         let n = self.keys.len();
         self.keys.push(key.clone());
         self.shown.push(shown.to_string());
+        self.shown_listed.push(listed);
         self.index.insert(key, n);
         self.parent.push(n);
         n
@@ -199,6 +202,7 @@ pub fn link(uses: &[NameUse], lex: &Lexicon) -> Linked {
     let mut g = Graph {
         keys: Vec::new(),
         shown: Vec::new(),
+        shown_listed: Vec::new(),
         index: HashMap::new(),
         parent: Vec::new(),
         links: Vec::new(),

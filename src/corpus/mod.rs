@@ -135,6 +135,11 @@ impl CorpusBuilder {
         CorpusBuilder { filter, corpus: Corpus::default() }
     }
 
+    /// How many articles were added so far.
+    pub fn articles(&self) -> usize {
+        self.corpus.articles.len()
+    }
+
     /// Adds one record; returns false when the filter leaves it out.
     pub fn add(&mut self, record: ArticleRecord) -> bool {
         if !self.filter.admits(&record) {

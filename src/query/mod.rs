@@ -1,5 +1,6 @@
 //! The corpus commands' reports, each built from a `Corpus` into plain rows that `output` prints.
 
+pub mod diff_quotes;
 pub mod entities;
 pub mod outlets;
 pub mod pivot;
@@ -33,7 +34,7 @@ fn counted(name: &str, n: usize) -> String {
 }
 
 /// The first `limit` items (all when `limit` is None).
-fn limited<T>(mut v: Vec<T>, limit: Option<usize>) -> Vec<T> {
+pub fn limited<T>(mut v: Vec<T>, limit: Option<usize>) -> Vec<T> {
     if let Some(n) = limit {
         v.truncate(n);
     }
