@@ -17,7 +17,7 @@ use corpus::query::diff_quotes::{self, DiffOptions, GroupKind};
 use corpus::query::pivot::Field;
 use corpus::query::quotes::{QuoteQuery, QuoteSort};
 use corpus::query::{self, EntityType};
-use corpus::run::{self, CorpusInput, ParseOptions, Summary};
+use corpus::run::{self, CorpusInput, InputFormat, ParseOptions, Summary};
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 all inputs read; 2 some input was skipped (each is named on stderr) or the run
@@ -54,7 +54,8 @@ Examples:
   corpus parse articles/                      a table on a terminal, JSON Lines when piped
   corpus parse articles/ --format jsonl > records.jsonl
   corpus parse - < story.txt --json           one article from standard input
-  corpus parse articles/ --lexicon mine.json  add your own companies, outlets, names …", after_help = EXIT_STATUS)]
+  corpus parse articles/ --lexicon mine.json  add your own companies, outlets, names …
+  corpus parse --input-format jsonl - < pages.jsonl   {id, text, outlet?, published?, url?} per line", after_help = EXIT_STATUS)]
     Parse(ParseArgs),
     /// One row per entity linked across articles: type, name, articles, mentions, outlets, dates,
     /// aliases, roles.
@@ -186,6 +187,10 @@ struct ParseArgs {
     /// The outlet of every article, overriding what the text suggests.
     #[arg(long, conflicts_with = "outlet_from_dir")]
     outlet: Option<String>,
+    /// `jsonl`: each path (or `-`) holds JSON Lines of {id, text, outlet?, published?, url?},
+    /// one article per line; records come out in the same order (for Spark / Hadoop Streaming).
+    #[arg(long, value_enum, default_value = "text")]
+    input_format: InputFormat,
 }
 
 /// The corpus a command reads, and which of its articles it looks at.
@@ -406,12 +411,13 @@ fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ExitCode> {
     Ok(lex)
 }
 
-fn parse_options(source: &SourceArgs, outlet: Option<String>) -> ParseOptions {
+fn parse_options(source: &SourceArgs, outlet: Option<String>, input_format: InputFormat) -> ParseOptions {
     ParseOptions {
         walk: WalkOptions { extensions: source.ext.clone() },
         max_bytes: source.max_bytes,
         outlet,
         outlet_from_dir: source.outlet_from_dir,
+        input_format,
     }
 }
 
@@ -420,7 +426,7 @@ fn parse(args: ParseArgs) -> io::Result<ExitCode> {
         Ok(lex) => lex,
         Err(code) => return Ok(code),
     };
-    let options = parse_options(&args.source, args.outlet);
+    let options = parse_options(&args.source, args.outlet, args.input_format);
     let out = io::BufWriter::new(io::stdout().lock());
     let summary = run::parse_paths(&args.paths, &lex, &options, out, args.output.format(), output::color_wanted())?;
     Ok(report(&summary))
@@ -450,7 +456,7 @@ fn with_inputs(
         Err(code) => return Ok(code),
     };
     let filter = ArticleFilter { outlet: args.outlet.clone(), since: args.since.clone(), until: args.until.clone() };
-    let (corpus, ends, summary) = run::build_corpus(inputs, &lex, &parse_options(&args.source, None), filter)?;
+    let (corpus, ends, summary) = run::build_corpus(inputs, &lex, &parse_options(&args.source, None, InputFormat::Text), filter)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let done = report_fn(&corpus, &ends, &mut out, args.output.format(), output::color_wanted())?;
     out.flush()?;

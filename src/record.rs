@@ -19,6 +19,9 @@ pub struct ArticleRecord {
     pub path: String,
     /// Stable hash of the file's bytes (FNV-1a 64, hex).
     pub id: String,
+    /// The page's address, when the input gave one (`--input-format jsonl`).
+    #[serde(default)]
+    pub url: Option<String>,
     pub encoding: String,
     pub title: Option<TextSpan>,
     pub dateline: Option<Dateline>,

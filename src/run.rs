@@ -18,6 +18,7 @@ pub struct ParseOptions {
     pub outlet: Option<String>,
     /// Name the outlet after the first folder below the given root.
     pub outlet_from_dir: bool,
+    pub input_format: InputFormat,
 }
 
 /// The outcome of a run: what was written and what was skipped.
@@ -116,7 +117,7 @@ pub fn parse_source(source: &Source, root: Option<&str>, lex: &Lexicon, options:
     let bytes = input::read(source, options.max_bytes).map_err(skipped)?;
     let decoded = input::decode(&bytes).map_err(skipped)?;
     let outlet = options.outlet.clone().or_else(|| if options.outlet_from_dir { outlet_dir(&path, root?) } else { None });
-    let stated = Stated { outlet };
+    let stated = Stated { outlet, published: None };
     let mut record = extract::parse_article(&path, &decoded.text, &bytes, decoded.encoding, lex, &stated);
     record.warnings.extend(decoded.warning);
     Ok(record)
@@ -131,24 +132,56 @@ fn outlet_dir(path: &str, root: &str) -> Option<String> {
     Some(first.as_os_str().to_string_lossy().into_owned())
 }
 
-/// Parses every input and hands the records to `sink` in path order. Returns the summary, or
-/// the first error `sink` returned.
+/// Parses every input and hands the records to `sink` in input order (path order for files).
+/// Returns the summary, or the first error `sink` returned.
 pub fn parse_each(
     paths: &[String],
     lex: &Lexicon,
     options: &ParseOptions,
     mut sink: impl FnMut(ArticleRecord) -> io::Result<()>,
 ) -> io::Result<Summary> {
-    let (sources, mut skipped) = input::collect(paths, &options.walk);
-    let root_of = |s: &Source| {
-        let name = s.display_name();
-        paths.iter().filter(|p| name.starts_with(p.as_str())).max_by_key(|p| p.len()).cloned()
-    };
     let mut summary = Summary::default();
-    // Parse in parallel a chunk at a time, so memory stays bounded and output stays in order.
-    for chunk in sources.chunks(256) {
+    match options.input_format {
+        InputFormat::Text => {
+            let (sources, skipped) = input::collect(paths, &options.walk);
+            summary.skipped = skipped;
+            let root_of = |s: &Source| {
+                let name = s.display_name();
+                paths.iter().filter(|p| name.starts_with(p.as_str())).max_by_key(|p| p.len()).cloned()
+            };
+            let parse = |s: &Source| parse_source(s, root_of(s).as_deref(), lex, options);
+            in_order(sources.into_iter().map(Ok), parse, &mut summary, &mut sink)?;
+        }
+        InputFormat::Jsonl => {
+            for path in paths {
+                let lines = match jsonl_lines(path) {
+                    Ok(lines) => lines,
+                    Err(s) => {
+                        summary.skipped.push(s);
+                        continue;
+                    }
+                };
+                let parse = |(name, line): &(String, String)| parse_input_line(name, line, lex, options);
+                in_order(lines, parse, &mut summary, &mut sink)?;
+            }
+        }
+    }
+    Ok(summary)
+}
+
+/// Parses items in parallel a chunk at a time, so memory stays bounded, and hands the records
+/// to `sink` in input order.
+fn in_order<T: Send + Sync>(
+    items: impl Iterator<Item = Result<T, Skipped>>,
+    parse: impl Fn(&T) -> Result<ArticleRecord, Skipped> + Sync,
+    summary: &mut Summary,
+    sink: &mut impl FnMut(ArticleRecord) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        let chunk: Vec<Result<T, Skipped>> = items.by_ref().take(256).collect();
         let results: Vec<Result<ArticleRecord, Skipped>> =
-            chunk.par_iter().map(|s| parse_source(s, root_of(s).as_deref(), lex, options)).collect();
+            chunk.par_iter().map(|item| item.as_ref().map_err(Clone::clone).and_then(&parse)).collect();
         for result in results {
             match result {
                 Ok(record) => {
@@ -158,12 +191,74 @@ pub fn parse_each(
                     sink(record)?;
                     summary.records += 1;
                 }
-                Err(s) => skipped.push(s),
+                Err(s) => summary.skipped.push(s),
             }
         }
     }
-    summary.skipped = skipped;
-    Ok(summary)
+    Ok(())
+}
+
+/// How `parse` reads its inputs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Files and folders of article text.
+    #[default]
+    Text,
+    /// JSON Lines of `{id, text, outlet?, published?, url?}`, one article per line: the map step
+    /// of Spark (`RDD.pipe`) or Hadoop Streaming.
+    Jsonl,
+}
+
+/// One article of `--input-format jsonl`.
+#[derive(serde::Deserialize)]
+struct InputLine {
+    id: serde_json::Value,
+    text: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// Lines of a JSON Lines input, each named `FILE:LINE`, read lazily.
+type NamedLines = Box<dyn Iterator<Item = Result<(String, String), Skipped>>>;
+
+/// The lines of a JSON Lines file (`-`: standard input).
+fn jsonl_lines(path: &str) -> Result<NamedLines, Skipped> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(io::BufReader::new(io::stdin()))
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| Skipped { path: path.to_string(), reason: format!("cannot open: {e}") })?;
+        Box::new(io::BufReader::new(file))
+    };
+    let path = path.to_string();
+    let lines = reader.lines().enumerate().filter_map(move |(n, line)| {
+        let name = format!("{path}:{}", n + 1);
+        match line {
+            Ok(line) if line.trim().is_empty() => None,
+            Ok(line) => Some(Ok((name, line))),
+            Err(e) => Some(Err(Skipped { path: name, reason: format!("cannot read: {e}") })),
+        }
+    });
+    Ok(Box::new(lines))
+}
+
+fn parse_input_line(name: &str, line: &str, lex: &Lexicon, options: &ParseOptions) -> Result<ArticleRecord, Skipped> {
+    let skipped = |reason: String| Skipped { path: name.to_string(), reason };
+    if line.len() as u64 > options.max_bytes {
+        return Err(skipped(format!("line of {} bytes is over --max-bytes {}", line.len(), options.max_bytes)));
+    }
+    let input: InputLine = serde_json::from_str(line).map_err(|e| skipped(format!("not an input record {{id, text, …}}: {e}")))?;
+    let id = match input.id {
+        serde_json::Value::String(s) => s,
+        other => other.to_string(),
+    };
+    if input.text.trim().is_empty() {
+        return Err(skipped(format!("article {id} has no text")));
+    }
+    let stated = Stated { outlet: options.outlet.clone().or(input.outlet), published: input.published };
+    let mut record = extract::parse_article(&id, &input.text, input.text.as_bytes(), "utf-8", lex, &stated);
+    record.url = input.url;
+    Ok(record)
 }
 
 /// Parses every input and prints the records in path order.

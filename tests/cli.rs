@@ -297,3 +297,32 @@ fn readme_example_is_real_output() {
     });
     assert_eq!(shown, real, "update the README example");
 }
+
+#[test]
+fn jsonl_input_streams_records_in_order_and_names_bad_lines() {
+    let input = concat!(
+        r#"{"id":"a1","text":"Harbour council approves ferry plan\n\nThe council approved the plan on Tuesday, said Marta Okafor, the transport director.","outlet":"Harbour Post","published":"2024-03-05T10:00:00Z","url":"https://example.com/a1"}"#,
+        "\nnot json\n",
+        r#"{"id":7,"text":"Second story\n\nNothing much happened in Bayview on Monday."}"#,
+        "\n"
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corpus"))
+        .args(["parse", "--input-format", "jsonl", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let got = records(&out);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0]["path"], "a1");
+    assert_eq!(got[0]["url"], "https://example.com/a1");
+    assert_eq!(got[0]["outlet"]["name"], "Harbour Post");
+    assert_eq!(got[0]["published"]["value"], "2024-03-05");
+    assert_eq!(got[0]["people"][0]["name"], "Marta Okafor");
+    assert_eq!(got[1]["path"], "7");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: skipped: not an input record"));
+}

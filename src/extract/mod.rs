@@ -46,9 +46,15 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
         });
         record::Outlet { name: f.name.clone(), aliases, evidence: Evidence { rule: f.rule.to_string(), text, span } }
     };
-    let published = outlet::find_published(&article).map(|(value, precision, rule, s, e)| {
-        let [a, b] = span(s, e);
-        Published { value, precision: precision.to_string(), evidence: Evidence { rule: rule.to_string(), text: original[a..b].to_string(), span: Some([a, b]) } }
+    let stated_published = stated.published.as_deref().and_then(|text| {
+        let (value, precision) = dates::parse_publication_date(text)?;
+        Some(Published { value, precision: precision.to_string(), evidence: Evidence { rule: "stated".to_string(), text: text.to_string(), span: None } })
+    });
+    let published = stated_published.or_else(|| {
+        outlet::find_published(&article).map(|(value, precision, rule, s, e)| {
+            let [a, b] = span(s, e);
+            Published { value, precision: precision.to_string(), evidence: Evidence { rule: rule.to_string(), text: original[a..b].to_string(), span: Some([a, b]) } }
+        })
     });
 
     let (mut authors, mut credits) = (Vec::new(), Vec::new());
@@ -112,6 +118,7 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
         schema: record::SCHEMA.to_string(),
         path: path.to_string(),
         id: content_id(raw),
+        url: None,
         encoding: encoding.to_string(),
         title,
         dateline,

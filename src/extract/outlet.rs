@@ -21,6 +21,8 @@ pub struct FoundOutlet {
 #[derive(Debug, Clone, Default)]
 pub struct Stated {
     pub outlet: Option<String>,
+    /// A publication date in any form the date parser reads (ISO-8601 timestamps included).
+    pub published: Option<String>,
 }
 
 static COPYRIGHT_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
