@@ -196,7 +196,12 @@ impl Article {
             self.title = self.lines.iter().position(|l| l.start == *at);
         }
         let header_end = (body_start + 1).min(self.lines.len());
-        let candidates: Vec<usize> = (0..header_end)
+        // A masthead slogan sits above the site's menu bar; the headline comes after it.
+        let after_menu = (0..body_start.min(self.lines.len()))
+            .rev()
+            .find(|&i| self.lines[i].kind == LineKind::Navigation && self.line_text(i).matches('|').count() >= 2)
+            .map_or(0, |i| i + 1);
+        let candidates: Vec<usize> = (after_menu..header_end)
             .filter(|&i| self.lines[i].kind == LineKind::Body && self.title.is_none())
             .filter(|&i| {
                 let t = self.line_text(i);
@@ -332,11 +337,11 @@ static BOILERPLATE: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let rules: &[(&str, &str)] = &[
         ("comments", r"^(?i)(be the first to comment|what do you think\??|click to comment|leave a (reply|comment)|you must be logged in to post a comment.*|please enter your (comment|name|email).*|this site uses akismet.*|\d+ comments?|comments?|join the conversation|post a comment|add a comment|show comments|view comments|comment on this (story|article))[.!]*$"),
         ("share", r"^(?i)((share (on|via) \w+\s*)+|share|share this( article| story| post)?|tweet|email|e-mail|print|enlarge image|close|video|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|share on \w+|save|save article|follow us.*|listen to this article.*|(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest)( (facebook|twitter|linkedin|email|whatsapp|reddit|pinterest))+)$"),
-        ("newsletter", r"^(?i)(sign up|subscribe|get)\b.*\b(newsletter|inbox|email updates|briefing)\b.*|^(?i)(subscribe( now)?|newsletter|sign up|sign in|log in|register)$"),
+        ("newsletter", r"^(?i)(sign up|subscribe|get)(?-u:\b).*(?-u:\b)(newsletter|inbox|email updates|briefing)(?-u:\b).*|^(?i)(subscribe( now)?|newsletter|sign up|sign in|log in|register)$"),
         ("related", r"^(?i)(recent posts|also see|also read|related( stories| articles| content| coverage| posts| news)?|read more|read next|more from [\w .]+|(\S+ )*most read|most popular|most viewed|you may also like|you might also like|recommended( for you)?|trending( now)?|more stories|more news|latest news|top stories|further reading|see also|read also|what to read next|more on this story)\s*:?$"),
         ("related", r"^(ALSO SEE|READ MORE|RELATED|READ ALSO|SEE ALSO|MORE|WATCH|LISTEN|Also see|Read more|Related|Read also|See also)\s*:\s*\S.*$"),
-        ("copyright", r"(?i)^(©|\(c\) |copyright\b)|\ball rights reserved\b|^©"),
-        ("notice", r"(?i)(\bcookies?\b.*\b(use|accept|consent|policy)\b|^error: content is protected|^advertisement$|^sponsored( content)?$|^this material may not be published|^we use cookies|^search for this author in|^(pubmed|google scholar)$)"),
+        ("copyright", r"(?i)^(©|\(c\) |copyright(?-u:\b))|(?-u:\b)all rights reserved(?-u:\b)|^©"),
+        ("notice", r"(?i)((?-u:\b)cookies?(?-u:\b).*(?-u:\b)(use|accept|consent|policy)(?-u:\b)|^error: content is protected|^advertisement$|^sponsored( content)?$|^this material may not be published|^we use cookies|^search for this author in|^(pubmed|google scholar)$)"),
         ("timestamp", r"^(?i)\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$"),
     ];
     rules.iter().map(|(k, r)| (*k, Regex::new(r).unwrap())).collect()
@@ -366,9 +371,9 @@ fn is_teaser(t: &str) -> bool {
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:\b(?:Photo|Photos|Photograph|Image|Picture|Credit|Illustration)s?(?: by)?\s*:\s*[^.]{2,80}$",
-        r"|\bREUTERS/|\(AP Photo|\bAP Photo/|/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Bloomberg|Shutterstock|Alamy)\b",
-        r"|\bGetty Images\)?\.?$|\(\s*[A-Z][A-Z .'-]+/[A-Z][A-Z .'-]+\)\s*$|\b(?:AFP|AP|EPA|EPA-EFE|Reuters)\s*\)?\.?$|^©\s*[A-Z][a-z]+ [A-Z][a-z]+$",
+        r"(?:(?-u:\b)(?:Photo|Photos|Photograph|Image|Picture|Credit|Illustration)s?(?: by)?\s*:\s*[^.]{2,80}$",
+        r"|(?-u:\b)REUTERS/|\(AP Photo|(?-u:\b)AP Photo/|/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Bloomberg|Shutterstock|Alamy)(?-u:\b)",
+        r"|(?-u:\b)Getty Images\)?\.?$|\(\s*[A-Z][A-Z .'-]+/[A-Z][A-Z .'-]+\)\s*$|(?-u:\b)(?:AFP|AP|EPA|EPA-EFE|Reuters)\s*\)?\.?$|^©\s*[A-Z][a-z]+ [A-Z][a-z]+$",
         r"|^Image:\s|^\(?(?:Photo|Image|Credit):)"
     ))
     .unwrap()
@@ -394,7 +399,7 @@ fn is_credit(t: &str) -> bool {
 }
 
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+) (?:is|was|has been) (?:a|an|the)\b[^.]*\b(?:journalist|reporter|writer|editor|correspondent|columnist|contributor|author|freelancer|producer|analyst)s?\b").unwrap()
+    Regex::new(r"^((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+) (?:is|was|has been) (?:a|an|the)(?-u:\b)[^.]*(?-u:\b)(?:journalist|reporter|writer|editor|correspondent|columnist|contributor|author|freelancer|producer|analyst)s?(?-u:\b)").unwrap()
 });
 
 fn is_bio(t: &str, lex: &Lexicon) -> bool {
@@ -437,15 +442,18 @@ fn is_credit_box(texts: &[String], i: usize) -> bool {
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|^(published|updated|posted|last updated)\b").unwrap()
+    Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?-u:\b)|(?-u:\b)\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}(?-u:\b)|(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)|^(published|updated|posted|last updated)(?-u:\b)").unwrap()
 });
 
 fn is_date_line(t: &str) -> bool {
-    word_count(t) <= 16 && DATE_LINE.is_match(t) && !t.ends_with('.')
+    // A year or a clock time tells a date line from a headline that names a day ("by July 1").
+    static YEAR_OR_TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(1[89]|20)\d\d(?-u:\b)|\d:\d\d|^(published|updated|posted|last updated)").unwrap());
+    word_count(t) <= 16 && DATE_LINE.is_match(t) && YEAR_OR_TIME.is_match(t) && !t.ends_with('.')
 }
 
 static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|[^/>]{1,25}(\s+[/>]\s+[^/>]{1,25}){2,}|.{1,40} - back to home|back to home|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
+    Regex::new(r"^(?i)([^»›]{1,30}(\s*[»›]\s*[^»›]{1,30})+|[^/>]{1,25}(\s+[/>]\s+[^/>]{1,25}){2,}|.{1,40} - back to home|back to home|home\s*[>»›/].*|connect with us|get more with .*|learn more|skip to (main )?content|menu|search|home|sign in|log in|subscribe|open menu|close menu|toggle navigation|main menu|you are here:?.*|breadcrumb|back to top|.* keeping you current)$").unwrap()
 });
 
 fn is_navigation(t: &str, lex: &Lexicon) -> bool {
@@ -456,7 +464,10 @@ fn is_navigation(t: &str, lex: &Lexicon) -> bool {
     let items: Vec<&str> = t.split(['|', '•', '·']).flat_map(|p| p.split("  ")).map(str::trim).filter(|p| !p.is_empty()).collect();
     let words: Vec<&str> = t.split(|c: char| c.is_whitespace() || "|•·".contains(c)).filter(|w| !w.is_empty()).collect();
     let sections = |parts: &[&str]| parts.iter().filter(|p| lex.sections.contains(&p.to_lowercase())).count();
-    (items.len() >= 3 && sections(&items) + 1 >= items.len()) || (words.len() >= 4 && sections(&words) + 1 >= words.len())
+    // "Subscribe | Log in", "Markets | Economy | Video": short labels between bars.
+    let bar_items: Vec<&str> = t.split('|').map(str::trim).collect();
+    let label_row = bar_items.len() >= 2 && bar_items.iter().all(|p| (1..=3).contains(&word_count(p)) && !p.ends_with(['.', '?', '!']));
+    label_row || (items.len() >= 3 && sections(&items) + 1 >= items.len()) || (words.len() >= 4 && sections(&words) + 1 >= words.len())
 }
 
 /// A short label without sentence punctuation ("International Circuit", "Health").

@@ -20,14 +20,19 @@ fn records(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON record")).collect()
 }
 
+/// Fixture files relative to `fixtures/` ("cluster/01_….txt" for the story cluster), in the
+/// order the walk gives them.
 fn fixture_names() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("fixtures folder")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut names = Vec::new();
+    for dir in [root.clone(), root.join("cluster")] {
+        for entry in std::fs::read_dir(&dir).expect("fixtures folder").filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                names.push(path.strip_prefix(&root).unwrap().to_string_lossy().into_owned());
+            }
+        }
+    }
     names.sort();
     names
 }
@@ -46,6 +51,7 @@ fn fixtures_match_their_expected_records() {
         let file = expected_dir.join(name.replace(".txt", ".json"));
         let pretty = serde_json::to_string_pretty(record).unwrap() + "\n";
         if update {
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
             std::fs::write(&file, &pretty).unwrap();
         } else if std::fs::read_to_string(&file).ok().as_deref() != Some(pretty.as_str()) {
             mismatched.push(name.clone());

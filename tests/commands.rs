@@ -52,7 +52,7 @@ fn snapshot(name: &str, args: &[&str]) -> Output {
 const FORMATS: [(&str, &str); 4] = [("table", "txt"), ("json", "json"), ("jsonl", "jsonl"), ("csv", "csv")];
 
 /// Each command with its arguments, run in every format over the fixture records.
-const COMMANDS: [(&str, &[&str]); 9] = [
+const COMMANDS: [(&str, &[&str]); 11] = [
     ("entities", &["entities"]),
     ("entities-explain", &["entities", "--explain", "--min-articles", "2"]),
     ("quotes", &["quotes"]),
@@ -62,6 +62,8 @@ const COMMANDS: [(&str, &[&str]); 9] = [
     ("table-speaker-month", &["table", "--rows", "speaker", "--cols", "month"]),
     ("timeline", &["timeline"]),
     ("diff-quotes", &["diff-quotes"]),
+    ("show-cluster", &["show", "Victor Lam"]),
+    ("diff-quotes-cluster", &["diff-quotes", "--speaker", "Victor Lam"]),
 ];
 
 #[test]
@@ -72,7 +74,7 @@ fn every_command_in_every_format_matches_its_expected_output() {
             let mut full: Vec<&str> = args.to_vec();
             full.extend(["--records", records, "--format", format]);
             let out = snapshot(&format!("{name}.{ext}"), &full);
-            let expected_status = if name == "diff-quotes" { [0, 1] } else { [0, 0] };
+            let expected_status = if name.starts_with("diff-quotes") { [0, 1] } else { [0, 0] };
             let code = out.status.code().unwrap();
             assert!(expected_status.contains(&code), "`{name}` in {format} exited {code}: {}", String::from_utf8_lossy(&out.stderr));
         }
@@ -207,4 +209,48 @@ fn diff_quotes_with_an_unknown_speaker_is_trouble() {
     let dir = two_outlets("Ferries will run.", "Ferries will run.");
     let out = run(&["diff-quotes", dir.path().to_str().unwrap(), "--speaker", "Nobody"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// The story cluster (fixtures/cluster): four outlets, one event, with linking traps.
+fn cluster_entities() -> Vec<serde_json::Value> {
+    let out = run(&["entities", "fixtures/cluster", "--format", "jsonl"]);
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+fn entity<'a>(rows: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    rows.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("no entity {name}"))
+}
+
+#[test]
+fn cluster_links_name_variants_and_keeps_namesakes_apart() {
+    let rows = cluster_entities();
+    let lam = entity(&rows, "Victor Lam");
+    assert_eq!(lam["articles"], 4);
+    let aliases: Vec<&str> = lam["aliases"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
+    assert!(aliases.contains(&"Lam Ka-wing") && aliases.contains(&"Victor Lam Ka-wing"), "{aliases:?}");
+    assert_eq!(entity(&rows, "Grace Lam")["articles"], 1);
+    assert!(entity(&rows, "Zhou Mingyu") != entity(&rows, "Zhou Jiahui"));
+    assert_eq!(entity(&rows, "Nimbus Group")["articles"], 4);
+    assert_eq!(entity(&rows, "Nimbus Pay Technology Co.")["articles"], 1);
+    let dpsa = entity(&rows, "Digital Platforms Standards Authority");
+    assert!(dpsa["aliases"].as_array().unwrap().iter().any(|a| a["name"] == "DPSA"));
+}
+
+#[test]
+fn a_lone_surname_two_people_share_is_ambiguous_for_speaker() {
+    let out = run(&["quotes", "fixtures/cluster", "--speaker", "Lam"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("Victor Lam") && stderr.contains("Grace Lam"), "{stderr}");
+}
+
+#[test]
+fn cluster_diff_finds_the_identical_statement_and_the_reworded_one() {
+    let out = run(&["diff-quotes", "fixtures/cluster", "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    let groups: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kinds = |speaker: &str, kind: &str| groups.iter().filter(|g| g["speaker"] == speaker && g["kind"] == kind).count();
+    assert!(kinds("Digital Platforms Standards Authority", "identical") >= 1);
+    assert!(kinds("Victor Lam", "variant") >= 1);
+    assert!(kinds("Victor Lam", "only_in") >= 1);
 }

@@ -120,7 +120,7 @@ static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"with addition
 // "Fox News' Jane Doe contributed …": the name after an outlet's possessive.
 // "Associated Press writer Jo Lee in Cincinnati contributed …": the name between the job and the place.
 static CONTRIBUTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:.*?['’]s?\s+|.*?\b(?:writers?|reporters?|correspondents?|staff)\s+)?(.+?)(?:\s+in\s+[A-Z][\w .]+?)? contributed (?:to )?(?:(?:this|the) (?:report|story|article)|reporting)|^Contributing:\s+(.+?)\.?$").unwrap()
+    Regex::new(r"^(?:.*?['’]s?\s+|.*?(?-u:\b)(?:writers?|reporters?|correspondents?|staff)\s+)?(.+?)(?:\s+in\s+[A-Z][\w .]+?)? contributed (?:to )?(?:(?:this|the) (?:report|story|article)|reporting)|^Contributing:\s+(.+?)\.?$").unwrap()
 });
 static ASSISTANCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-—–]*\s*With (?:additional )?(?:assistance|reporting) from\s+(.+)$").unwrap());
@@ -178,7 +178,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:REUTERS|AP Photo|Reuters|AFP|EPA)/\s*([^/)]+?)\s*(?:/|\)|$)",
         r"|(?:Photo|Photograph|Picture|Image|Credit)s?(?: by)?:\s*([^/,;]+?)\s*(?:[/,;]|$)",
-        r"|([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Shutterstock|Alamy|[A-Z][A-Z ]+)\b",
+        r"|([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Shutterstock|Alamy|[A-Z][A-Z ]+)(?-u:\b)",
         r"|^©\s*([A-Z][a-z]+ [A-Z][a-z]+)$"
     ))
     .unwrap()

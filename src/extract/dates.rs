@@ -115,7 +115,7 @@ pub fn parse_publication_date(line: &str) -> Option<(String, &'static str)> {
 // ---------------------------------------------------------------------------------------------
 // Patterns
 
-/// ASCII word boundary: Unicode `\b` makes the regex crate leave its fast DFA on non-ASCII text.
+/// ASCII word boundary: a Unicode `\b` makes the regex crate leave its fast DFA on non-ASCII text.
 const B: &str = r"(?-u:\b)";
 
 /// Month names with their abbreviations; the index + 1 is the month number.

@@ -2,7 +2,7 @@
 //! typed by lexicons and cues, then joined into entities with aliases (surnames, short forms,
 //! acronyms) inside the article.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -66,7 +66,7 @@ impl Listed {
 /// Whether an article is about sport: several of these words occur in it.
 fn is_sports_story(text: &str) -> bool {
     static SPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(league|goals?|match|coach|season|striker|midfielder|defender|goalkeeper|playoffs?|tournament|championship|scored|stadium|fixture|squad|transfer|quarterback|pitcher|inning|touchdown|referee|manager|club|football|soccer|hockey|basketball|baseball|cricket|rugby)\b").unwrap()
+        Regex::new(r"(?i)(?-u:\b)(league|goals?|match|coach|season|striker|midfielder|defender|goalkeeper|playoffs?|tournament|championship|scored|stadium|fixture|squad|transfer|quarterback|pitcher|inning|touchdown|referee|manager|club|football|soccer|hockey|basketball|baseball|cricket|rugby)(?-u:\b)").unwrap()
     });
     let mut seen: Vec<String> = SPORT.find_iter(text).map(|m| m.as_str().to_lowercase()).collect();
     seen.sort();
@@ -249,6 +249,14 @@ const REGULATOR_HEADS: &[&str] = &[
     "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
     "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
 ];
+fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+        "June", "July", "August", "September", "October", "November", "December",
+    ];
+    CALENDAR.contains(&word)
+}
+
 /// How many lower-case words at `tokens[j]` join a name to the capitalised word after them:
 /// "of", "for", "and" … and "of the", "for the" ("Office for the Western District").
 fn connector_span(line: &str, tokens: &[Token], j: usize) -> Option<usize> {
@@ -258,6 +266,10 @@ fn connector_span(line: &str, tokens: &[Token], j: usize) -> Option<usize> {
         return None;
     }
     let next = tokens.get(j + 1)?;
+    // "the Authority on Monday told": a day or month after a connector ends the name.
+    if is_calendar_word(next.text) {
+        return None;
+    }
     if is_capitalised(next.text) && spaced(t, next) {
         return Some(1);
     }
@@ -306,13 +318,13 @@ static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
 });
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)\b|\s+(?:Inc|Corp|Ltd)\b|,\s+(?:a|an|the)\s+[^,.]*?\b(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)\b|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
+    Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)(?-u:\b)|\s+(?:Inc|Corp|Ltd)(?-u:\b)|,\s+(?:a|an|the)\s+[^,.]*?(?-u:\b)(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)(?-u:\b)|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
 });
 /// "…,” said Katherine Moore": a speech verb right before a name.
 static SPEECH_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:said|says|added|according to|wrote|explained|noted|asked)\s+$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:said|says|added|according to|wrote|explained|noted|asked)\s+$").unwrap());
 static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,\s+(?:who|whose)\b|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)\b)").unwrap()
+    Regex::new(r"^(?:,\s+(?:who|whose)(?-u:\b)|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)(?-u:\b))").unwrap()
 });
 
 /// An acronym in parentheses right after a name is its alias: "… of China (CAC)".
@@ -557,7 +569,7 @@ impl<'a> Extractor<'a> {
             None
         };
         // "Trump administration": a government named after its leader.
-        static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:'s)? administration\b").unwrap());
+        static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:'s)? administration(?-u:\b)").unwrap());
         if (kind.is_none() || kind == Some(Kind::Person))
             && let Some(m) = ADMINISTRATION.find(&line[e..])
                 && words.len() <= 2 && !is_place {
@@ -585,7 +597,7 @@ impl<'a> Extractor<'a> {
     /// ministry", "the French foreign ministry", "the Inner Mongolia health commission".
     fn lower_case_bodies(&mut self, line: &str, base: usize) {
         static BODY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:\b[Tt]he\s+)?\b((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))\b").unwrap()
+            Regex::new(r"(?:(?-u:\b)[Tt]he\s+)?(?-u:\b)((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))(?-u:\b)").unwrap()
         });
         for c in BODY.captures_iter(line) {
             let (Some(all), Some(place)) = (c.get(0), c.get(1)) else { continue };
@@ -720,24 +732,35 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     let Extractor { mut candidates, acronyms, .. } = ex;
     // "Braun-owned": a lone word typed as a firm only by its context is the person of that
     // name when the article has one.
-    let surnames: Vec<String> = candidates
+    let surnames: HashSet<String> = candidates
         .iter()
         .filter(|c| c.kind == Kind::Person && c.text.contains(' '))
         .filter_map(|c| surname_of(&c.text, lex))
         .collect();
     // "Sierra Crest said": a short form of a firm named in full elsewhere ("Sierra Crest Power
-    // Corp.") is that firm, even when it looked like a person's name.
-    let organisations: Vec<(Kind, String)> =
-        candidates.iter().filter(|c| c.kind != Kind::Person).map(|c| (c.kind, c.text.clone() + " ")).collect();
-    for c in &mut candidates {
-        if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
-            c.kind = Kind::Person;
-        } else if c.kind == Kind::Person
-            && c.roles.is_empty()
-            && c.text.contains(' ')
-            && let Some((kind, _)) = organisations.iter().find(|(_, name)| name.starts_with(&(c.text.clone() + " ")))
-        {
-            c.kind = *kind;
+    // Corp.") is that firm, even when it looked like a person's name. Keyed by every leading run
+    // of words of each organisation's name; the first organisation named wins.
+    let mut organisation_openings: HashMap<&str, Kind> = HashMap::new();
+    for c in candidates.iter().filter(|c| c.kind != Kind::Person) {
+        for (at, _) in c.text.match_indices(' ') {
+            organisation_openings.entry(&c.text[..at]).or_insert(c.kind);
+        }
+    }
+    let retyped: Vec<Option<Kind>> = candidates
+        .iter()
+        .map(|c| {
+            if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
+                Some(Kind::Person)
+            } else if c.kind == Kind::Person && c.roles.is_empty() && c.text.contains(' ') {
+                organisation_openings.get(c.text.as_str()).copied()
+            } else {
+                None
+            }
+        })
+        .collect();
+    for (c, kind) in candidates.iter_mut().zip(retyped) {
+        if let Some(kind) = kind {
+            c.kind = kind;
         }
     }
     let mut table = EntityTable::default();
@@ -830,8 +853,9 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
     if words.len() < 2 {
         return words.first().map(|w| w.to_string());
     }
-    // "Park Sung-min", "Kim Ji-woo": a hyphenated East Asian given name follows the family name.
-    if let [family, given] = words[..]
+    // "Park Sung-min", "Victor Lam Ka-wing": a hyphenated East Asian given name follows the
+    // family name, after any Western given name.
+    if let [.., family, given] = words[..]
         && EAST_ASIAN_GIVEN.is_match(given)
     {
         return Some(family.to_string());
@@ -908,6 +932,17 @@ fn is_headline_case(line: &str) -> bool {
 
 /// Lone surnames, short forms and acronyms of known entities, and every known form in the
 /// title (headline case makes new candidates there unreliable).
+/// Whether a capitalised word at `start..end` is flanked by another capitalised word, as
+/// "Digital" in "Kestrel Digital": then it is part of a longer name, not a short form.
+fn inside_longer_name(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].strip_suffix(' ').and_then(|b| b.split(' ').next_back());
+    let after = line[end..].strip_prefix(' ').and_then(|a| a.split(' ').next());
+    // The word before may open the sentence ("Nimbus said"), so only a capitalised word that
+    // does not end a sentence counts.
+    let opens_sentence = line[..start].trim_end().is_empty() || line[..start].trim_end().ends_with(['.', '!', '?', ':', '“', '"']);
+    before.is_some_and(|w| is_capitalised(w) && !opens_sentence) || after.is_some_and(is_capitalised)
+}
+
 fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table: &mut EntityTable) {
     let mut lines: Vec<usize> = content.to_vec();
     if let Some(t) = article.title {
@@ -932,7 +967,9 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
                 found.push(Mention { start: s, end: e, entity: id });
                 let ent = &mut table.entities[id];
                 *ent.forms.entry(word.to_string()).or_default() += 1;
-            } else if let Some(id) = short_form_owner(table, word, lex) {
+            } else if !inside_longer_name(line, tok.start, tok.start + word.len())
+                && let Some(id) = short_form_owner(table, word, lex)
+            {
                 found.push(Mention { start: s, end: e, entity: id });
                 *table.entities[id].forms.entry(word.to_string()).or_default() += 1;
             }
@@ -961,7 +998,7 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
 /// one body of the article (the only regulator, or the only company) is an alias of it.
 fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut EntityTable) {
     static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup|operator|airline|manufacturer|maker|developer))\b").unwrap()
+        Regex::new(r"(?-u:\b)[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup|operator|airline|manufacturer|maker|developer))(?-u:\b)").unwrap()
     });
     for kind in [Kind::Regulator, Kind::Company] {
         let of_kind: Vec<usize> = (0..table.entities.len()).filter(|&i| table.entities[i].kind == kind).collect();

@@ -39,10 +39,10 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
 
 static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|interview with|speaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
+        r"(?-u:\b)(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|interview with|speaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
         // "a new report by E! News", "Jane Roe of the Washington Post"
-        r"|\breport(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|\b[A-Z][\w'-]+ of\s+(?:the\s+)?$",
-        r"|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)\b"
+        r"|(?-u:\b)report(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|(?-u:\b)[A-Z][\w'-]+ of\s+(?:the\s+)?$",
+        r"|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -115,7 +115,7 @@ fn without_legal_form<'a>(holder: &'a str, lex: &Lexicon) -> &'a str {
 
 static PUBLISHED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^(?:([A-Z][\w.&' -]{1,40}?) is (?:published|owned|operated) by\b|More from ([A-Z][\w.&' -]{1,40})$|Why you can trust ([A-Z][\w.&' -]{1,40})$",
+        r"^(?:([A-Z][\w.&' -]{1,40}?) is (?:published|owned|operated) by(?-u:\b)|More from ([A-Z][\w.&' -]{1,40})$|Why you can trust ([A-Z][\w.&' -]{1,40})$",
         // An ownership disclosure in parentheses: "(Acme is the owner of The Daily Planet.)"
         r"|\([^()]+ (?:is|are) the (?:owner|parent company|publisher) of (?:the )?([A-Z][\w.&' -]{1,40}?)\.?\))"
     ))
@@ -134,7 +134,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
         }
         // "By Wikimedia Foundation•15 January 2020": an organisation writing on its own site.
         static ORG_BYLINE: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4} (?:Foundation|Institute|Society|Association|Council|Trust|Fund|Group|Agency))\b").unwrap());
+            LazyLock::new(|| Regex::new(r"^(?i:by)\s+([A-Z][\w&'.-]*(?: [A-Z][\w&'.-]*){0,4} (?:Foundation|Institute|Society|Association|Council|Trust|Fund|Group|Agency))(?-u:\b)").unwrap());
         if let Some(m) = ORG_BYLINE.captures(t).and_then(|c| c.get(1)) {
             return Some(found(&lex.outlets.canonical_or_same(m.as_str()), "byline", base + m.start(), base + m.end()));
         }
@@ -187,7 +187,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
 
 /// The outlet that did the interview ("… told The Daily Planet"): a last resort.
 fn interviewer(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
-    static TOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\btold\s+(?:the\s+)?$").unwrap());
+    static TOLD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)told\s+(?:the\s+)?$").unwrap());
     article.lines_of(LineKind::Body).find_map(|i| {
         let t = article.line_text(i);
         let base = article.lines[i].start;
@@ -216,7 +216,7 @@ pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutle
             original = true;
         }
     // "Tom Kramer, Ap Auto Writer": some sites title-case the wire's initials on the byline.
-    static AP_BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bAp\b").unwrap());
+    static AP_BYLINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)Ap(?-u:\b)").unwrap());
     for i in article.lines_of(LineKind::Byline) {
         if let Some(m) = AP_BYLINE.find(article.line_text(i)) {
             let at = article.lines[i].start + m.start();
@@ -278,7 +278,7 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
         }
     }
     // A labelled date anywhere on the page ("Date 19.01.2020" in a metadata box).
-    static LABELLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:date|published|posted|updated|first published)\b").unwrap());
+    static LABELLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:date|published|posted|updated|first published)(?-u:\b)").unwrap());
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
         if LABELLED.is_match(t) && t.split_whitespace().count() <= 12
@@ -291,7 +291,7 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
             return Some((v, p, "dateline", d.start, d.end));
         }
     for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
-        static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[7-9]\d|20\d\d)\b").unwrap());
+        static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").unwrap());
         let t = article.line_text(i);
         if let Some(m) = YEAR.find_iter(t).last() {
             let base = article.lines[i].start;

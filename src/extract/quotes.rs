@@ -88,27 +88,27 @@ fn marks(line: &str) -> Vec<Marked> {
 
 const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b(?:{SPEECH_VERBS})\b")).unwrap());
+static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap());
 /// Nouns that stand for a person the article has named ("the manager said").
 const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official";
 
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS}))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)\b")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS}))\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)(?-u:\b)")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
 /// Verbs that report or characterise what someone said without being speech verbs proper:
 /// "…, saying “…”", "telling them to “…”", "rejected the claims as “…”".
 static SAYING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:saying|telling|warning|adding|noting|calling|describing|urging|insisting|arguing|begged|pleaded|implored|demanded|rejected|denied|dismissed|branded|labell?ed|termed|critici[sz]ed|cheered|welcomed|slammed|accused|condemned|decried|vowed|pledged)\b").unwrap()
+    Regex::new(r"(?-u:\b)(?:saying|telling|warning|adding|noting|calling|describing|urging|insisting|arguing|begged|pleaded|implored|demanded|rejected|denied|dismissed|branded|labell?ed|termed|critici[sz]ed|cheered|welcomed|slammed|accused|condemned|decried|vowed|pledged)(?-u:\b)").unwrap()
 });
 static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))\b").unwrap()
+    Regex::new(r"^(?:[A-Z][\w.]*(?:'s)?\s+)?((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|administration|authority))(?-u:\b)").unwrap()
 });
-static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bquoted\s+(.+?)\s+as\s+saying\b").unwrap());
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Aa]ccording to\s+").unwrap());
+static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)quoted\s+(.+?)\s+as\s+saying(?-u:\b)").unwrap());
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[Aa]ccording to\s+").unwrap());
 
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"([\w.]*)[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
 
@@ -241,7 +241,7 @@ impl Context<'_> {
 
     /// "the statement said", "the ministry said": the organisation last named before.
     fn described(&self, noun: &str, at: usize) -> Option<usize> {
-        static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|\b(?:{PERSON_NOUNS}))$")).unwrap());
+        static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|(?-u:\b)(?:{PERSON_NOUNS}))$")).unwrap());
         let kinds: &[Kind] = if PERSON_NOUN.is_match(noun) {
             &[Kind::Person]
         } else if ["company", "firm", "group", "operator", "owner", "carrier", "airline", "manufacturer", "maker", "retailer", "lender", "insurer", "developer"]
@@ -384,14 +384,14 @@ impl Context<'_> {
         }
         // Unnamed groups speak as written: "Federal prosecutors alleged …" → "prosecutors".
         static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"\b(prosecutors|police|officials|investigators|authorities|researchers|scientists|experts|analysts|critics|lawmakers|witnesses|officers|doctors|economists|activists|residents|protesters)\s+(?:also\s+|have\s+|had\s+)?({SPEECH_VERBS})\b")).unwrap()
+            Regex::new(&format!(r"(?-u:\b)(prosecutors|police|officials|investigators|authorities|researchers|scientists|experts|analysts|critics|lawmakers|witnesses|officers|doctors|economists|activists|residents|protesters)\s+(?:also\s+|have\s+|had\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap()
         });
         if let Some(c) = GROUP.captures(part) {
             return Some(Attribution { speaker: None, speaker_text: Some(c[1].to_string()), cue: c[2].to_string() });
         }
         // A capitalised name right before the verb that no rule typed: report it as written.
         static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"((?:[A-Z][\w.'-]+ (?:(?:of|for|and|on|the) )*){{0,6}}[A-Z][\w.'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})\b")).unwrap()
+            Regex::new(&format!(r"((?:[A-Z][\w.'-]+ (?:(?:of|for|and|on|the) )*){{0,6}}[A-Z][\w.'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap()
         });
         for c in NAMED.captures_iter(part) {
             let name = c[1].trim_start_matches("The ").to_string();
@@ -438,7 +438,7 @@ impl Context<'_> {
         }
         let cue = verb.as_str().to_string();
         // "He also espoused …, saying “…”": a pronoun opening the sentence.
-        static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(He|She|They|It)\b").unwrap());
+        static PRONOUN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(He|She|They|It)(?-u:\b)").unwrap());
         if let Some(c) = PRONOUN_SUBJECT.captures(part)
             && let Some(id) = self.pronoun(&c[1], self.base + from)
         {
