@@ -92,18 +92,20 @@ pub struct EntityTable {
 impl EntityTable {
     /// The record entries of one kind, in order of first mention.
     pub fn records(&self, kind: Kind, norm: &Normalized) -> Vec<record::Entity> {
+        // One pass over the mentions: entities in order of first mention, each with its spans.
         let mut order: Vec<usize> = Vec::new();
-        for m in &self.mentions {
-            if self.entities[m.entity].kind == kind && !order.contains(&m.entity) {
+        let mut spans_of: Vec<Vec<record::Span>> = vec![Vec::new(); self.entities.len()];
+        for m in self.mentions.iter().filter(|m| self.entities[m.entity].kind == kind) {
+            if spans_of[m.entity].is_empty() {
                 order.push(m.entity);
             }
+            spans_of[m.entity].push(norm.to_original(m.start, m.end));
         }
         order
             .into_iter()
             .map(|id| {
                 let e = &self.entities[id];
-                let spans: Vec<record::Span> =
-                    self.mentions.iter().filter(|m| m.entity == id).map(|m| norm.to_original(m.start, m.end)).collect();
+                let spans = std::mem::take(&mut spans_of[id]);
                 let aliases = e.forms.keys().filter(|f| **f != e.name).cloned().collect();
                 let mut roles = e.roles.clone();
                 roles.sort();
