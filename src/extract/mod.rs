@@ -8,6 +8,8 @@ pub mod entities;
 pub mod outlet;
 pub mod quotes;
 
+use std::collections::HashSet;
+
 use crate::article::{Article, LineKind};
 use crate::lexicon::Lexicon;
 use crate::record::{self, ArticleRecord, Block, Credit, DateMention, Evidence, Published, TextSpan};
@@ -84,6 +86,7 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
 
     let anchor = published.as_ref().and_then(|p| ymd(&p.value));
     let mut dates: Vec<DateMention> = Vec::new();
+    let mut seen_dates: HashSet<String> = HashSet::new();
     for (i, line) in article.lines.iter().enumerate() {
         if !matches!(line.kind, LineKind::Title | LineKind::Body | LineKind::Caption | LineKind::DateLine | LineKind::Byline) {
             continue;
@@ -92,8 +95,9 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
         for d in dates::find_dates(t) {
             let [a, b] = span(line.start + d.start, line.start + d.end);
             let text = original[a..b].to_string();
-            // A date repeated in the article is listed once.
-            if dates.iter().any(|x| x.text == text) {
+            // A date repeated in the article is listed once (a set, not a scan of the list: a
+            // page of many distinct dates was quadratic).
+            if !seen_dates.insert(text.clone()) {
                 continue;
             }
             let resolved = anchor.and_then(|anchor| dates::resolve(&t[d.start..d.end], &d, anchor));

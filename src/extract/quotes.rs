@@ -2,6 +2,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::article::{Article, LineKind};
@@ -535,7 +536,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                         // A paragraph that does not open with the quote has its own subject.
                         None
                     } else {
-                        previous.filter(|(pl, _, _)| body.iter().position(|&b| b == *pl).map(|p| p + 1) == body.iter().position(|&b| b == i)).and_then(|(_, s, _)| s)
+                        previous.filter(|(pl, _, _)| next_body(&body, *pl) == Some(i)).and_then(|(_, s, _)| s)
                     };
                     (inherited, None)
                 }
@@ -564,23 +565,65 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     speaker_of_repeated_words(article, out)
 }
 
+/// The body line after body line `line`. `body` is in text order, so a binary search finds it:
+/// a scan per quote made a page of many one-line quotes quadratic.
+fn next_body(body: &[usize], line: usize) -> Option<usize> {
+    body.binary_search(&line).ok().and_then(|k| body.get(k + 1)).copied()
+}
+
 /// A pull quote or subhead repeats words quoted in full elsewhere: it has that speaker.
 fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
     let text = article.text();
     let words = |q: &FoundQuote| text[q.start..q.end].to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+    let attributed = |q: &FoundQuote| q.speaker.is_some() || q.speaker_text.is_some();
     let said: Vec<(String, Option<usize>, Option<String>)> =
-        quotes.iter().filter(|q| q.speaker.is_some() || q.speaker_text.is_some()).map(|q| (words(q), q.speaker, q.speaker_text.clone())).collect();
-    for q in quotes.iter_mut().filter(|q| q.speaker.is_none() && q.speaker_text.is_none()) {
-        let mine = words(q);
-        if mine.split(' ').count() < 3 {
-            continue;
+        quotes.iter().filter(|q| attributed(q)).map(|q| (words(q), q.speaker, q.speaker_text.clone())).collect();
+    let unsaid: Vec<(usize, String)> =
+        quotes.iter().enumerate().filter(|(_, q)| !attributed(q)).map(|(k, q)| (k, words(q))).filter(|(_, w)| w.split(' ').count() >= 3).collect();
+    if said.is_empty() || unsaid.is_empty() {
+        return quotes;
+    }
+    // The first attributed quote that holds each unattributed one. One automaton over the
+    // unattributed quotes runs once over the attributed ones, joined by line breaks (which no
+    // pattern holds): a substring search per pair made a page of many quotes quadratic.
+    let mut haystack = String::new();
+    let mut starts = Vec::with_capacity(said.len());
+    for (w, ..) in &said {
+        starts.push(haystack.len());
+        haystack.push_str(w);
+        haystack.push('\n');
+    }
+    let mut holder: Vec<Option<usize>> = vec![None; unsaid.len()];
+    match AhoCorasick::new(unsaid.iter().map(|(_, w)| w)) {
+        Ok(ac) => {
+            let mut left = unsaid.len();
+            for m in ac.find_overlapping_iter(&haystack) {
+                let slot = &mut holder[m.pattern().as_usize()];
+                if slot.is_none() {
+                    // Matches come in order of their end, so the first is in the earliest quote.
+                    *slot = Some(starts.partition_point(|&s| s <= m.start()) - 1);
+                    left -= 1;
+                    if left == 0 {
+                        break;
+                    }
+                }
+            }
         }
-        if let Some((_, speaker, speaker_text)) = said.iter().find(|(w, ..)| w.contains(&mine)) {
-            q.speaker = *speaker;
-            q.speaker_text.clone_from(speaker_text);
-            q.cue = Some("repeated".to_string());
-            q.kind = "quote";
+        // Patterns too large for an automaton: search for each one.
+        Err(_) => {
+            for (slot, (_, mine)) in holder.iter_mut().zip(&unsaid) {
+                *slot = said.iter().position(|(w, ..)| w.contains(mine.as_str()));
+            }
         }
+    }
+    for ((k, _), found) in unsaid.iter().zip(holder) {
+        let Some(found) = found else { continue };
+        let (_, speaker, speaker_text) = &said[found];
+        let q = &mut quotes[*k];
+        q.speaker = *speaker;
+        q.speaker_text.clone_from(speaker_text);
+        q.cue = Some("repeated".to_string());
+        q.kind = "quote";
     }
     quotes
 }
@@ -591,11 +634,10 @@ fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> 
 /// part is spoken by whoever the last part names. Each paragraph stays its own quote.
 fn share_speaker_across_paragraphs(article: &Article, body: &[usize], mut quotes: Vec<FoundQuote>) -> Vec<FoundQuote> {
     let text = article.text();
-    let next_body = |line: usize| body.iter().position(|&b| b == line).and_then(|k| body.get(k + 1)).copied();
     let continues = |a: &FoundQuote, b: &FoundQuote| {
         let left_open = text[a.end..article.lines[a.paragraph].end].trim().is_empty();
         let opens_line = text[article.lines[b.paragraph].start..b.start].chars().all(|c| c.is_whitespace() || "“\"‘'«„”".contains(c));
-        left_open && opens_line && next_body(a.paragraph) == Some(b.paragraph)
+        left_open && opens_line && next_body(body, a.paragraph) == Some(b.paragraph)
     };
     for k in (1..quotes.len()).rev() {
         let (head, tail) = quotes.split_at_mut(k);
