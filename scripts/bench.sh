@@ -97,10 +97,12 @@ measure() {
   /usr/bin/time -v -o "$tv" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err" || status=$?
   end=$(date +%s.%N)
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')
-  CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.1f", u + s}' "$tv")
+  CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$tv")
   RSS_MB=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$tv")
-  local mbs aps
+  local mbs aps mbc
   mbs=$(awk -v b="$bytes" -v w="$WALL" 'BEGIN {printf "%.1f", b / 1e6 / w}')
+  # MB per CPU-second: what one core does, much less sensitive to other load than wall time.
+  mbc=$(awk -v b="$bytes" -v c="$CPU" 'BEGIN {printf "%.2f", c > 0 ? b / 1e6 / c : 0}')
   aps=$(awk -v n="$articles" -v w="$WALL" 'BEGIN {printf "%.0f", n / w}')
   if [ "$status" != 0 ]; then
     say "$name exited with status $status (see $LOG/$name.err)"
@@ -109,7 +111,7 @@ measure() {
   warnings=$(grep -c 'warning' "$LOG/$name.err" || true)
   LOAD=$load
   say "$name: ${WALL}s wall, ${CPU}s CPU, $mbs MB/s, $aps articles/s, peak RSS ${RSS_MB} MB, exit $status, $warnings warning lines, load before $load"
-  ROWS+=("| $name | $(awk -v b="$bytes" 'BEGIN {printf "%.1f MB", b / 1e6}') | $WALL | $CPU | $mbs | $aps | $RSS_MB | RATIO_$name | $load |")
+  ROWS+=("| $name | $(awk -v b="$bytes" 'BEGIN {printf "%.1f MB", b / 1e6}') | $WALL | $CPU | $mbs | $mbc | $aps | $RSS_MB | RATIO_$name | $load |")
 }
 
 say "warming the page cache"
@@ -171,8 +173,8 @@ OUT="$DATA/results-$ARTICLES.md"
   echo
   echo "Machine: $(nproc) cores, $(lscpu | awk -F': +' '/Model name/ {print $2; exit}'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(rustc --version)"
   echo
-  echo "| run | input | wall s | CPU s | MB/s | articles/s | peak RSS MB | wall / wc -w | load before |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| run | input | wall s | CPU s | MB/s | MB per CPU-s | articles/s | peak RSS MB | wall / wc -w | load before |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
   for row in "${ROWS[@]}"; do
     case $row in
       *RATIO_single_*) ;;
