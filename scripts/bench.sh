@@ -102,7 +102,7 @@ measure() {
   local mbs aps mbc
   mbs=$(awk -v b="$bytes" -v w="$WALL" 'BEGIN {printf "%.1f", b / 1e6 / w}')
   # MB per CPU-second: what one core does, much less sensitive to other load than wall time.
-  mbc=$(awk -v b="$bytes" -v c="$CPU" 'BEGIN {printf "%.2f", c > 0 ? b / 1e6 / c : 0}')
+  mbc=$(awk -v b="$bytes" -v c="$CPU" 'BEGIN {printf "%.2f", (c > 0 ? b / 1e6 / c : 0)}')
   aps=$(awk -v n="$articles" -v w="$WALL" 'BEGIN {printf "%.0f", n / w}')
   if [ "$status" != 0 ]; then
     say "$name exited with status $status (see $LOG/$name.err)"
@@ -146,13 +146,14 @@ fi
 LIN_ROWS=()
 LIN_NOTE=""
 if [ -z "${SKIP_LINEARITY:-}" ]; then
-  declare -A LIN_WALL
+  declare -A LIN_WALL LIN_CPU
   for mb in $LINEARITY_MB; do
     f="$DATA/single-${mb}mb-seed$SEED.txt"
     [ -f "$f" ] || "$GEN" --single-bytes $((mb * 1000000)) --seed "$SEED" --out "$f"
     size=$(stat -c %s "$f")
     measure "single_${mb}mb" "$size" 1 "$BIN" parse "$f" --format jsonl
     LIN_WALL[$mb]=$WALL
+    LIN_CPU[$mb]=$CPU
     LIN_ROWS+=("| ${mb} MB | $size | $WALL | $CPU | $(awk -v b="$size" -v w="$WALL" 'BEGIN {printf "%.2f", b / 1e6 / w}') | $RSS_MB | $LOAD |")
   done
   set -- $LINEARITY_MB
@@ -160,8 +161,9 @@ if [ -z "${SKIP_LINEARITY:-}" ]; then
     small=$1
     large=${!#}
     LIN_RATIO=$(awk -v a="${LIN_WALL[$small]}" -v b="${LIN_WALL[$large]}" 'BEGIN {printf "%.1f", b / a}')
+    LIN_CPU_RATIO=$(awk -v a="${LIN_CPU[$small]}" -v b="${LIN_CPU[$large]}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}')
     LIN_EXPECTED=$((large / small))
-    LIN_NOTE="time(${large} MB) / time(${small} MB) = ${LIN_RATIO} (linear would be ${LIN_EXPECTED})"
+    LIN_NOTE="time(${large} MB) / time(${small} MB) = ${LIN_RATIO} wall, ${LIN_CPU_RATIO} CPU (linear would be ${LIN_EXPECTED})"
   fi
 fi
 
