@@ -16,7 +16,8 @@
 #  3. reads every file once so all runs see a warm page cache, then measures with GNU time
 #     (`/usr/bin/time -v`) wall time, CPU time, MB/s, articles/s and peak RSS of
 #       - `find DIR -name '*.txt' -print0 | xargs -0 cat | wc -w`   (the reference),
-#       - `corpus parse DIR --format jsonl > /dev/null`,
+#       - `corpus parse DIR --format jsonl > /dev/null` (the records are not written anywhere,
+#         so disk writes do not count),
 #       - `corpus entities DIR --format jsonl > /dev/null` when `corpus --help` lists an
 #         `entities` subcommand (skipped with a note otherwise),
 #  4. linearity: one 1 MB and one 10 MB article (each a single file made of many generated
@@ -82,7 +83,8 @@ say "corpus: $FILES files, $BYTES bytes"
 # --- measuring -----------------------------------------------------------------------------
 ROWS=()
 
-# measure NAME INPUT_BYTES INPUT_ARTICLES COMMAND...  (stdout of COMMAND goes to LOG/NAME.out)
+# measure NAME INPUT_BYTES INPUT_ARTICLES COMMAND...
+# stdout of COMMAND goes to /dev/null, or to LOG/NAME.out when KEEP_OUT=1 is set for the call.
 # Sets WALL (s), CPU (s), RSS_MB, and appends a table row.
 measure() {
   local name=$1 bytes=$2 articles=$3
@@ -94,7 +96,9 @@ measure() {
   done
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s.%N)
-  /usr/bin/time -v -o "$tv" "$@" >"$LOG/$name.out" 2>"$LOG/$name.err" || status=$?
+  local out=/dev/null
+  [ -n "${KEEP_OUT:-}" ] && out="$LOG/$name.out"
+  /usr/bin/time -v -o "$tv" "$@" >"$out" 2>"$LOG/$name.err" || status=$?
   end=$(date +%s.%N)
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')
   CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$tv")
@@ -102,7 +106,7 @@ measure() {
   local mbs aps mbc
   mbs=$(awk -v b="$bytes" -v w="$WALL" 'BEGIN {printf "%.1f", b / 1e6 / w}')
   # MB per CPU-second: what one core does, much less sensitive to other load than wall time.
-  mbc=$(awk -v b="$bytes" -v c="$CPU" 'BEGIN {printf "%.2f", c > 0 ? b / 1e6 / c : 0}')
+  mbc=$(awk -v b="$bytes" -v c="$CPU" 'BEGIN {printf "%.2f", (c > 0 ? b / 1e6 / c : 0)}')
   aps=$(awk -v n="$articles" -v w="$WALL" 'BEGIN {printf "%.0f", n / w}')
   if [ "$status" != 0 ]; then
     say "$name exited with status $status (see $LOG/$name.err)"
@@ -118,7 +122,7 @@ say "warming the page cache"
 find "$CORPUS" -name '*.txt' -print0 | xargs -0 cat >/dev/null
 
 # wc -w: the reference for "as fast as reading the text". C.UTF-8 so it counts words in UTF-8.
-measure wc_w "$BYTES" "$FILES" sh -c "find '$CORPUS' -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 cat | LC_ALL=C.UTF-8 wc -w"
+KEEP_OUT=1 measure wc_w "$BYTES" "$FILES" sh -c "find '$CORPUS' -name '*.txt' -print0 | LC_ALL=C.UTF-8 xargs -0 cat | LC_ALL=C.UTF-8 wc -w"
 WC_WALL=$WALL
 say "wc -w counted $(tr -d ' ' <"$LOG/wc_w.out") words"
 
@@ -126,17 +130,12 @@ measure parse "$BYTES" "$FILES" "$BIN" parse "$CORPUS" --format jsonl
 PARSE_WALL=$WALL
 PARSE_RSS=$RSS_MB
 PARSE_MBS=$(awk -v b="$BYTES" -v w="$WALL" 'BEGIN {printf "%.1f", b / 1e6 / w}')
-RECORDS=$(wc -l <"$LOG/parse.out")
-say "parse wrote $RECORDS records ($(du -h "$LOG/parse.out" | cut -f1) of JSON Lines)"
-# The records are only needed for the count; keep the disk tidy.
-: >"$LOG/parse.out"
 
 ENTITIES_NOTE=""
 if "$BIN" --help 2>/dev/null | grep -qE '^[[:space:]]+entities([[:space:]]|$)'; then
   measure entities "$BYTES" "$FILES" "$BIN" entities "$CORPUS" --format jsonl
   ENTITIES_WALL=$WALL
   ENTITIES_RSS=$RSS_MB
-  : >"$LOG/entities.out"
 else
   ENTITIES_NOTE="corpus entities: skipped, \`corpus --help\` lists no \`entities\` subcommand in this build"
   say "$ENTITIES_NOTE"
@@ -146,13 +145,14 @@ fi
 LIN_ROWS=()
 LIN_NOTE=""
 if [ -z "${SKIP_LINEARITY:-}" ]; then
-  declare -A LIN_WALL
+  declare -A LIN_WALL LIN_CPU
   for mb in $LINEARITY_MB; do
     f="$DATA/single-${mb}mb-seed$SEED.txt"
     [ -f "$f" ] || "$GEN" --single-bytes $((mb * 1000000)) --seed "$SEED" --out "$f"
     size=$(stat -c %s "$f")
     measure "single_${mb}mb" "$size" 1 "$BIN" parse "$f" --format jsonl
     LIN_WALL[$mb]=$WALL
+    LIN_CPU[$mb]=$CPU
     LIN_ROWS+=("| ${mb} MB | $size | $WALL | $CPU | $(awk -v b="$size" -v w="$WALL" 'BEGIN {printf "%.2f", b / 1e6 / w}') | $RSS_MB | $LOAD |")
   done
   set -- $LINEARITY_MB
@@ -160,8 +160,9 @@ if [ -z "${SKIP_LINEARITY:-}" ]; then
     small=$1
     large=${!#}
     LIN_RATIO=$(awk -v a="${LIN_WALL[$small]}" -v b="${LIN_WALL[$large]}" 'BEGIN {printf "%.1f", b / a}')
+    LIN_CPU_RATIO=$(awk -v a="${LIN_CPU[$small]}" -v b="${LIN_CPU[$large]}" 'BEGIN {printf "%.1f", (a > 0 ? b / a : 0)}')
     LIN_EXPECTED=$((large / small))
-    LIN_NOTE="time(${large} MB) / time(${small} MB) = ${LIN_RATIO} (linear would be ${LIN_EXPECTED})"
+    LIN_NOTE="time(${large} MB) / time(${small} MB) = ${LIN_RATIO} wall, ${LIN_CPU_RATIO} CPU (linear would be ${LIN_EXPECTED})"
   fi
 fi
 
