@@ -11,7 +11,7 @@ use crate::article::{Article, LineKind};
 use crate::extract::credits::FoundCredit;
 use crate::lexicon::Lexicon;
 use crate::record::{self, Role};
-use crate::text::Normalized;
+use crate::text::{Normalized, tail_start};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -492,7 +492,7 @@ impl<'a> Extractor<'a> {
         static ROLE_BEFORE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"([a-z][a-z-]*(?: [a-z][a-z-]*){0,3}) $").unwrap());
         let lower_title = ROLE_BEFORE
-            .captures(before)
+            .captures_at(before, tail_start(before))
             .and_then(|c| {
                 let phrase = c.get(1)?.as_str();
                 let ws: Vec<&str> = phrase.split(' ').collect();
@@ -537,7 +537,7 @@ impl<'a> Extractor<'a> {
             && !full_name;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
-        let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
+        let company_cue = COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
 
         let kind = if let Some((listed, _)) = lexicon_hit {
             Some(listed.kind())
@@ -659,7 +659,7 @@ impl<'a> Extractor<'a> {
             if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
                 return true;
             }
-            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match(before) {
+            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match_at(before, tail_start(before)) {
                 return true;
             }
             return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);

@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::article::{Article, LineKind};
 use crate::extract::dates;
 use crate::lexicon::Lexicon;
+use crate::text::tail_start;
 
 /// A named news organisation and why it was named, in normalised-text offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,15 +54,12 @@ fn relayed(before: &str, after: &str) -> bool {
     ends_with_match(&RELAYED_BEFORE, before) || RELAYED_AFTER.is_match(before) || RELAYED_AFTER.is_match(after)
 }
 
-/// Whether `re`, whose every match ends the haystack (`…$`), matches the text `before` a name.
-/// Only the last few hundred bytes are searched (look-arounds still see what precedes them):
-/// searching the whole line per name made a long line with many names quadratic. (The
-/// `RELAYED_BEFORE` patterns cannot match `after`: a line is trimmed, so it never ends in the
-/// white space they end with.)
+/// Whether `re`, whose every match ends the haystack (`…$`), matches the text `before` a name,
+/// searching only its end ([`tail_start`]): searching the whole line per name made a long line
+/// with many names quadratic. (The `RELAYED_BEFORE` patterns cannot match `after`: a line is
+/// trimmed, so it never ends in the white space they end with.)
 fn ends_with_match(re: &Regex, before: &str) -> bool {
-    const TAIL: usize = 256;
-    let start = before.floor_char_boundary(before.trim_end().len().saturating_sub(TAIL));
-    re.is_match_at(before, start)
+    re.is_match_at(before, tail_start(before))
 }
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^via|originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
