@@ -116,6 +116,16 @@ impl EntityTable {
     /// The entity a written name refers to at a position: an exact form, or a surname resolved
     /// to the nearest person mentioned before (else after) that position.
     pub fn resolve_name(&self, name: &str, at: usize) -> Option<usize> {
+        self.resolve(name, at, false)
+    }
+
+    /// [`resolve_name`](Self::resolve_name) once the mentions are in text order (entities are
+    /// joined): it finds the nearest mention by walking out from `at`, not over every mention.
+    fn resolve_name_in_order(&self, name: &str, at: usize) -> Option<usize> {
+        self.resolve(name, at, true)
+    }
+
+    fn resolve(&self, name: &str, at: usize, in_order: bool) -> Option<usize> {
         let name = strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "));
         // A lone family name may fit several people: every one that uses it is a candidate.
         let candidates: Vec<usize> = (0..self.entities.len())
@@ -124,8 +134,18 @@ impl EntityTable {
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
+            _ if in_order => self.nearest_in_order(&candidates, at),
             _ => self.nearest(&candidates, at),
         }
+    }
+
+    /// [`nearest`](Self::nearest) over mentions in text order, with the same answer: the last
+    /// candidate mention starting before `at`, else the first one. Scanning every mention per
+    /// lone surname made a page of many names quadratic.
+    fn nearest_in_order(&self, candidates: &[usize], at: usize) -> Option<usize> {
+        let split = self.mentions.partition_point(|m| m.start < at);
+        let is_candidate = |m: &&Mention| candidates.contains(&m.entity);
+        self.mentions[..split].iter().rev().find(is_candidate).or_else(|| self.mentions[split..].iter().find(is_candidate)).map(|m| m.entity)
     }
 
     /// The candidate mentioned last before `at`, else the first mentioned after it.
@@ -905,7 +925,8 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
             if table.mention_at(s, e).is_some() {
                 continue;
             }
-            if let Some(id) = table.resolve_name(word, s) {
+            // The mentions are in text order here (sorted above; new ones wait in `found`).
+            if let Some(id) = table.resolve_name_in_order(word, s) {
                 found.push(Mention { start: s, end: e, entity: id });
                 let ent = &mut table.entities[id];
                 *ent.forms.entry(word.to_string()).or_default() += 1;
