@@ -213,12 +213,15 @@ impl Article {
             let words = t.split_whitespace().count();
             (4..=20).contains(&words) && !t.ends_with('.') || t.ends_with("– .")
         };
+        // Failing a headline-like line, the first line serves, unless it is a paragraph of text
+        // (a page scraped without line breaks is one long line): that is the story, with no title.
+        let short = |i: &usize| word_count(self.line_text(*i)) <= 40;
         let pick = candidates
             .iter()
             .copied()
             .find(|&i| headline_like(i) && i < body_start)
-            .or_else(|| candidates.first().copied())
-            .or_else(|| self.lines.iter().position(|l| l.kind != LineKind::FrontMatter));
+            .or_else(|| candidates.first().copied().filter(short))
+            .or_else(|| self.lines.iter().position(|l| l.kind != LineKind::FrontMatter).filter(short));
         let Some(title) = pick.or(self.title) else { return };
         self.title = Some(title);
         self.lines[title].kind = LineKind::Title;
@@ -556,6 +559,17 @@ mod tests {
         let a = Article::parse(text, &lex());
         let kinds: Vec<LineKind> = a.lines.iter().map(|l| l.kind).collect();
         assert_eq!(kinds[2..], [LineKind::Boilerplate("related"), LineKind::Boilerplate("related"), LineKind::Boilerplate("related"), LineKind::Boilerplate("timestamp")]);
+    }
+
+    #[test]
+    fn a_page_on_one_long_line_is_story_not_title() {
+        let line = "The council said on Monday that it would approve the budget, which pays for libraries and roads. ".repeat(3);
+        let a = Article::parse(&line, &lex());
+        assert_eq!(a.title, None);
+        assert_eq!(a.lines[0].kind, LineKind::Body);
+        // A short line alone is still the title.
+        let a = Article::parse("Council approves the new budget", &lex());
+        assert_eq!(a.title, Some(0));
     }
 
     #[test]

@@ -79,18 +79,23 @@ fn walk(root: &Path, options: &WalkOptions, sources: &mut Vec<Source>, skipped: 
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let wanted = |p: &Path| p.extension().is_some_and(|x| options.extensions.iter().any(|w| x.eq_ignore_ascii_case(w.as_str())));
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let wanted = e
-                    .path()
-                    .extension()
-                    .is_some_and(|x| options.extensions.iter().any(|w| x.eq_ignore_ascii_case(w.as_str())));
-                if wanted {
+                if wanted(e.path()) {
                     sources.push(Source::File(e.into_path()));
                 }
             }
-            Ok(_) => {}
+            Ok(e) if e.file_type().is_dir() => {}
+            // A pipe or a device named like an article is not read (opening a pipe would wait
+            // for a writer), but it is reported, not passed over in silence.
+            Ok(e) => {
+                if wanted(e.path()) {
+                    let path = e.path().to_string_lossy().into_owned();
+                    skipped.push(Skipped { path, reason: format!("not a regular file ({})", special_kind(&e.file_type())) });
+                }
+            }
             Err(e) => {
                 let path = e.path().unwrap_or(root).to_string_lossy().into_owned();
                 let reason = if e.loop_ancestor().is_some() {
@@ -101,6 +106,25 @@ fn walk(root: &Path, options: &WalkOptions, sources: &mut Vec<Source>, skipped: 
                 skipped.push(Skipped { path, reason });
             }
         }
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "not a file or folder"
+}
+
+#[cfg(unix)]
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a named pipe"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_block_device() || t.is_char_device() {
+        "a device"
+    } else {
+        "not a file or folder"
     }
 }
 
@@ -115,6 +139,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Reads the raw bytes of a source, refusing anything larger than `max_bytes`.
 pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
     let too_big = |n: u64| format!("larger than --max-bytes ({n} > {max_bytes} bytes)");
+    // Only the first `max_bytes + 1` bytes are read, so a stream's true size is not known.
+    let too_long = || format!("larger than --max-bytes (more than {max_bytes} bytes)");
     let mut bytes = Vec::new();
     match source {
         Source::Stdin => {
@@ -130,7 +156,7 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
         }
     }
     if bytes.len() as u64 > max_bytes {
-        return Err(too_big(bytes.len() as u64));
+        return Err(too_long());
     }
     Ok(bytes)
 }
@@ -144,23 +170,26 @@ pub struct Decoded {
 }
 
 /// Decodes article bytes: UTF-8 (BOM stripped), UTF-16 with a BOM, else Windows-1252 with a
-/// warning. Empty and binary inputs are refused.
+/// warning. A few bad sequences in text that is otherwise UTF-8 (or UTF-16 after its BOM) are
+/// replaced with U+FFFD, with a warning: the article is kept. Empty and binary inputs are
+/// refused.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let (text, encoding, warning) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (utf8(rest)?, "utf-8", None)
+        let (text, warning) = utf8_lossy(rest);
+        (text, "utf-8", warning)
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let encoding = if bytes[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[2..]);
-        if had_errors {
-            return Err(format!("invalid {} text", encoding.name()));
-        }
-        (text.into_owned(), if bytes[0] == 0xFF { "utf-16le" } else { "utf-16be" }, None)
+        let warning = had_errors.then(|| format!("invalid {} text; bad units replaced with U+FFFD", encoding.name()));
+        (text.into_owned(), if bytes[0] == 0xFF { "utf-16le" } else { "utf-16be" }, warning)
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         (text.to_string(), "utf-8", None)
+    } else if looks_binary(bytes) {
+        return Err("binary file (NUL bytes)".to_string());
+    } else if mostly_utf8(bytes) {
+        let (text, warning) = utf8_lossy(bytes);
+        (text, "utf-8", warning)
     } else {
-        if looks_binary(bytes) {
-            return Err("binary file (NUL bytes)".to_string());
-        }
         let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
         let warning = "not valid UTF-8; decoded as Windows-1252".to_string();
         (text.into_owned(), "windows-1252", Some(warning))
@@ -174,8 +203,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     Ok(Decoded { text, encoding, warning })
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, String> {
-    std::str::from_utf8(bytes).map(str::to_string).map_err(|e| format!("invalid UTF-8 after a UTF-8 byte-order mark ({e})"))
+/// UTF-8 with every invalid sequence replaced by U+FFFD, and a warning saying where the first
+/// one was and how many there were.
+fn utf8_lossy(bytes: &[u8]) -> (String, Option<String>) {
+    let Err(e) = std::str::from_utf8(bytes) else {
+        return (String::from_utf8_lossy(bytes).into_owned(), None);
+    };
+    let bad = bytes.utf8_chunks().filter(|c| !c.invalid().is_empty()).count();
+    let warning = format!(
+        "invalid UTF-8 at byte {}; {bad} bad sequence{} replaced with U+FFFD",
+        e.valid_up_to(),
+        if bad == 1 { "" } else { "s" }
+    );
+    (String::from_utf8_lossy(bytes).into_owned(), Some(warning))
+}
+
+/// Text that is UTF-8 but for a few bad bytes (a truncated character, a stray byte in the
+/// middle): more well-formed multi-byte characters than bad sequences. Windows-1252 text has
+/// almost no well-formed multi-byte sequences (é before a space is not one).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > bad
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -195,6 +247,31 @@ mod tests {
         assert_eq!(cp1252.text, "café “quoted”");
         assert_eq!(cp1252.encoding, "windows-1252");
         assert!(cp1252.warning.is_some());
+    }
+
+    #[test]
+    fn keeps_utf8_with_a_bad_byte_in_the_middle() {
+        // A stray byte in UTF-8 text: the rest is not re-read as Windows-1252 (“ → â€œ).
+        let d = decode("“Hello,” she said. Caf\u{e9} \u{2013} ".as_bytes().iter().copied().chain(*b"\xFF ok").collect::<Vec<u8>>().as_slice()).unwrap();
+        assert_eq!(d.text, "“Hello,” she said. Café – \u{FFFD} ok");
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.warning.as_deref(), Some("invalid UTF-8 at byte 33; 1 bad sequence replaced with U+FFFD"));
+        // After a byte-order mark the file says it is UTF-8: bad bytes are replaced, not refused.
+        let d = decode(b"\xEF\xBB\xBFHeadline\n\nA \xC3 story").unwrap();
+        assert_eq!(d.text, "Headline\n\nA \u{FFFD} story");
+        assert!(d.warning.is_some());
+        // An unpaired surrogate in UTF-16.
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'H', 0, b'i', 0, 0x00, 0xD8, b'!', 0].to_vec();
+        let d = decode(&utf16).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), ("Hi\u{FFFD}!", "utf-16le"));
+        assert!(d.warning.is_some());
+    }
+
+    #[test]
+    fn windows_1252_is_not_mistaken_for_damaged_utf8() {
+        let d = decode(b"Caf\xE9 \x93quoted\x94 and na\xEFve").unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.text, "Café “quoted” and naïve");
     }
 
     #[test]

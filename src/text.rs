@@ -69,6 +69,15 @@ impl Normalized {
     }
 }
 
+/// Where to search the text `before` a name for a pattern anchored at its end (`…\s+$`): a few
+/// hundred bytes before its last non-space character. Searching all of it for every name made a
+/// long line quadratic. Use with `Regex::is_match_at` / `captures_at`, so that `\b` and `^`
+/// still see the text before the window.
+pub fn tail_start(before: &str) -> usize {
+    const TAIL: usize = 256;
+    before.floor_char_boundary(before.trim_end().len().saturating_sub(TAIL))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +95,15 @@ mod tests {
         assert_eq!(&original[s..e], "O\u{2019}Donnell");
         let [s, e] = n.to_original(0, "Software".len());
         assert_eq!(&original[s..e], "Soft\u{ad}ware");
+    }
+
+    #[test]
+    fn tail_start_keeps_the_end_and_character_boundaries() {
+        assert_eq!(tail_start("said  "), 0);
+        let long = "é".repeat(300) + " said the ";
+        let at = tail_start(&long);
+        assert!(long.is_char_boundary(at) && at > 0 && long.len() - at <= 256 + 2);
+        assert!(long[at..].ends_with(" said the "));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::article::{Article, LineKind};
 use crate::extract::credits::FoundCredit;
 use crate::lexicon::Lexicon;
 use crate::record::{self, Role};
-use crate::text::Normalized;
+use crate::text::{Normalized, tail_start};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -118,6 +118,16 @@ impl EntityTable {
     /// The entity a written name refers to at a position: an exact form, or a surname resolved
     /// to the nearest person mentioned before (else after) that position.
     pub fn resolve_name(&self, name: &str, at: usize) -> Option<usize> {
+        self.resolve(name, at, false)
+    }
+
+    /// [`resolve_name`](Self::resolve_name) once the mentions are in text order (entities are
+    /// joined): it finds the nearest mention by walking out from `at`, not over every mention.
+    fn resolve_name_in_order(&self, name: &str, at: usize) -> Option<usize> {
+        self.resolve(name, at, true)
+    }
+
+    fn resolve(&self, name: &str, at: usize, in_order: bool) -> Option<usize> {
         let name = strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "));
         // A lone family name may fit several people: every one that uses it is a candidate.
         let candidates: Vec<usize> = (0..self.entities.len())
@@ -126,8 +136,18 @@ impl EntityTable {
         match candidates.len() {
             0 => None,
             1 => Some(candidates[0]),
+            _ if in_order => self.nearest_in_order(&candidates, at),
             _ => self.nearest(&candidates, at),
         }
+    }
+
+    /// [`nearest`](Self::nearest) over mentions in text order, with the same answer: the last
+    /// candidate mention starting before `at`, else the first one. Scanning every mention per
+    /// lone surname made a page of many names quadratic.
+    fn nearest_in_order(&self, candidates: &[usize], at: usize) -> Option<usize> {
+        let split = self.mentions.partition_point(|m| m.start < at);
+        let is_candidate = |m: &&Mention| candidates.contains(&m.entity);
+        self.mentions[..split].iter().rev().find(is_candidate).or_else(|| self.mentions[split..].iter().find(is_candidate)).map(|m| m.entity)
     }
 
     /// The candidate mentioned last before `at`, else the first mentioned after it.
@@ -506,7 +526,7 @@ impl<'a> Extractor<'a> {
         static ROLE_BEFORE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"([a-z][a-z-]*(?: [a-z][a-z-]*){0,3}) $").unwrap());
         let lower_title = ROLE_BEFORE
-            .captures(before)
+            .captures_at(before, tail_start(before))
             .and_then(|c| {
                 let phrase = c.get(1)?.as_str();
                 let ws: Vec<&str> = phrase.split(' ').collect();
@@ -551,7 +571,7 @@ impl<'a> Extractor<'a> {
             && !full_name;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
-        let company_cue = COMPANY_BEFORE.is_match(before) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
+        let company_cue = COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
 
         let kind = if let Some((listed, _)) = lexicon_hit {
             Some(listed.kind())
@@ -673,7 +693,7 @@ impl<'a> Extractor<'a> {
             if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
                 return true;
             }
-            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match(before) {
+            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match_at(before, tail_start(before)) {
                 return true;
             }
             return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);
@@ -965,7 +985,8 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
             if table.mention_at(s, e).is_some() {
                 continue;
             }
-            if let Some(id) = table.resolve_name(word, s) {
+            // The mentions are in text order here (sorted above; new ones wait in `found`).
+            if let Some(id) = table.resolve_name_in_order(word, s) {
                 found.push(Mention { start: s, end: e, entity: id });
                 let ent = &mut table.entities[id];
                 *ent.forms.entry(word.to_string()).or_default() += 1;

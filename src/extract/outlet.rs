@@ -7,6 +7,7 @@ use regex::Regex;
 use crate::article::{Article, LineKind};
 use crate::extract::dates;
 use crate::lexicon::Lexicon;
+use crate::text::tail_start;
 
 /// A named news organisation and why it was named, in normalised-text offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,15 +38,31 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
     (holder.len() >= 2 && holder.split_whitespace().count() <= 6).then(|| (m.start(), m.start() + holder.len()))
 }
 
-static RELAYED: LazyLock<Regex> = LazyLock::new(|| {
+/// Words before an outlet's name that say it relayed the story: they end the text before it.
+static RELAYED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|interview with|speaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
         // "a new report by E! News", "Jane Roe of the Washington Post"
         r"|(?-u:\b)report(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|(?-u:\b)[A-Z][\w'-]+ of\s+(?:the\s+)?$",
-        r"|^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)(?-u:\b)"
     ))
     .unwrap()
 });
+/// …or that open the text after it ("Reuters reported").
+static RELAYED_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^'?s?\s*(?:reported|reports|said|first reported|writes|wrote)(?-u:\b)").unwrap());
+
+/// Whether the words before an outlet's name say it relayed the story. (The two patterns were
+/// one; each side is tried with both, as before.)
+fn relayed(before: &str, after: &str) -> bool {
+    ends_with_match(&RELAYED_BEFORE, before) || RELAYED_AFTER.is_match(before) || RELAYED_AFTER.is_match(after)
+}
+
+/// Whether `re`, whose every match ends the haystack (`…$`), matches the text `before` a name,
+/// searching only its end ([`tail_start`]): searching the whole line per name made a long line
+/// with many names quadratic. (The `RELAYED_BEFORE` patterns cannot match `after`: a line is
+/// trimmed, so it never ends in the white space they end with.)
+fn ends_with_match(re: &Regex, before: &str) -> bool {
+    re.is_match_at(before, tail_start(before))
+}
 static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^via|originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
 });
@@ -191,7 +208,7 @@ fn interviewer(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
     article.lines_of(LineKind::Body).find_map(|i| {
         let t = article.line_text(i);
         let base = article.lines[i].start;
-        let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|(name, s, _)| !is_wire(name) && TOLD.is_match(&t[..s - base]))?;
+        let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|(name, s, _)| !is_wire(name) && ends_with_match(&TOLD, &t[..s - base]))?;
         Some(found(&name, "interview", s, e))
     })
 }
@@ -234,9 +251,9 @@ pub fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutle
             let rule = match line.kind {
                 LineKind::Credit | LineKind::Byline if is_wire(&name) => Some("credit"),
                 LineKind::Boilerplate("copyright") if outlet.is_some_and(|o| o.name != name) => Some("copyright"),
-                LineKind::Body if ORIGINALLY.is_match(before) => Some("originally_appeared"),
+                LineKind::Body if ends_with_match(&ORIGINALLY, before) => Some("originally_appeared"),
                 LineKind::Body if Some(i) == last_body && after.trim_matches(['.', ' ', ')']).is_empty() && ls > 0 => Some("closing_name"),
-                LineKind::Body | LineKind::Caption if RELAYED.is_match(before) || RELAYED.is_match(after) => Some("relayed"),
+                LineKind::Body | LineKind::Caption if relayed(before, after) => Some("relayed"),
                 _ => None,
             };
             if let Some(rule) = rule {
