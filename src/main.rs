@@ -349,7 +349,7 @@ fn main() -> ExitCode {
         // A closed pipe (`corpus … | head`) is a normal way to stop reading.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("corpus: cannot write output: {e}");
+            say(&format!("cannot write output: {e}"));
             ExitCode::from(2)
         }
     }
@@ -359,13 +359,13 @@ fn diff_quotes(args: DiffQuotesArgs) -> io::Result<ExitCode> {
     let (inputs, side_names) = match (&args.left, &args.right) {
         (Some(left), Some(right)) => {
             if !args.corpus.paths.is_empty() || !args.corpus.records.is_empty() {
-                eprintln!("corpus: give either --left and --right, or paths and --records");
+                say("give either --left and --right, or paths and --records");
                 return Ok(ExitCode::from(2));
             }
             (vec![CorpusInput::guess(left), CorpusInput::guess(right)], vec![left.clone(), right.clone()])
         }
         _ if args.corpus.paths.is_empty() && args.corpus.records.is_empty() => {
-            eprintln!("corpus: give files or folders to parse, --records FILE, or --left and --right");
+            say("give files or folders to parse, --records FILE, or --left and --right");
             return Ok(ExitCode::from(2));
         }
         _ => (vec![CorpusInput { paths: args.corpus.paths.clone(), records: args.corpus.records.clone() }], Vec::new()),
@@ -404,7 +404,7 @@ fn load_lexicon(files: &[PathBuf]) -> Result<Lexicon, ExitCode> {
     let mut lex = Lexicon::builtin();
     for file in files {
         if let Err(e) = lex.extend_from_file(file) {
-            eprintln!("corpus: {e:#}");
+            say(&format!("{e:#}"));
             return Err(ExitCode::from(2));
         }
     }
@@ -428,8 +428,12 @@ fn parse(args: ParseArgs) -> io::Result<ExitCode> {
     };
     let options = parse_options(&args.source, args.outlet, args.input_format);
     let out = io::BufWriter::new(io::stdout().lock());
-    let summary = run::parse_paths(&args.paths, &lex, &options, out, args.output.format(), output::color_wanted())?;
-    Ok(report(&summary))
+    let mut summary = run::parse_paths(&args.paths, &lex, &options, out, args.output.format(), output::color_wanted());
+    let code = report(&summary);
+    match summary.write_error.take() {
+        None => Ok(code),
+        Some(e) => Err(e),
+    }
 }
 
 /// Builds the corpus, runs one report over it and prints it.
@@ -438,7 +442,7 @@ fn with_corpus(
     report_fn: impl FnOnce(&Corpus, &mut dyn Write, Format, bool) -> io::Result<Done>,
 ) -> io::Result<ExitCode> {
     if args.paths.is_empty() && args.records.is_empty() {
-        eprintln!("corpus: give files or folders to parse, or --records FILE");
+        say("give files or folders to parse, or --records FILE");
         return Ok(ExitCode::from(2));
     }
     let input = CorpusInput { paths: args.paths.clone(), records: args.records.clone() };
@@ -466,25 +470,30 @@ fn with_inputs(
         Done::Differences if code == ExitCode::SUCCESS => Ok(ExitCode::from(1)),
         Done::Differences => Ok(code),
         Done::Trouble(message) => {
-            eprintln!("corpus: {message}");
+            say(&message);
             Ok(ExitCode::from(2))
         }
     }
+}
+
+/// A diagnostic on stderr. Never panics: a full or closed stderr must not end the run.
+fn say(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "corpus: {message}");
 }
 
 /// Names every skipped input and warning on stderr; the exit status says whether any input was
 /// skipped.
 fn report(summary: &Summary) -> ExitCode {
     for w in &summary.warnings {
-        eprintln!("corpus: {w}");
+        say(w);
     }
     for s in &summary.skipped {
-        eprintln!("corpus: {s}");
+        say(&s.to_string());
     }
     match summary.skipped_line() {
         None => ExitCode::SUCCESS,
         Some(line) => {
-            eprintln!("corpus: {line}");
+            say(&line);
             ExitCode::from(2)
         }
     }

@@ -27,6 +27,8 @@ pub struct Summary {
     pub records: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
+    /// Writing the output failed: the run stopped there, but what was skipped is still known.
+    pub write_error: Option<io::Error>,
 }
 
 impl Summary {
@@ -34,6 +36,7 @@ impl Summary {
         self.records += other.records;
         self.skipped.extend(other.skipped);
         self.warnings.extend(other.warnings);
+        self.write_error = self.write_error.take().or(other.write_error);
     }
 
     /// The closing line of a run that skipped something: "2 of 1,204 inputs skipped: a.txt, b.txt".
@@ -103,7 +106,11 @@ pub fn build_corpus(
             summary.absorb(read_records(file, &mut add)?);
         }
         if !input.paths.is_empty() {
-            summary.absorb(parse_each(&input.paths, lex, options, &mut add)?);
+            let mut parsed = parse_each(&input.paths, lex, options, &mut add);
+            if let Some(e) = parsed.write_error.take() {
+                return Err(e);
+            }
+            summary.absorb(parsed);
         }
         ends.push(builder.articles());
     }
@@ -133,13 +140,13 @@ fn outlet_dir(path: &str, root: &str) -> Option<String> {
 }
 
 /// Parses every input and hands the records to `sink` in input order (path order for files).
-/// Returns the summary, or the first error `sink` returned.
+/// The first error `sink` returns stops the run and is kept in the summary.
 pub fn parse_each(
     paths: &[String],
     lex: &Lexicon,
     options: &ParseOptions,
     mut sink: impl FnMut(ArticleRecord) -> io::Result<()>,
-) -> io::Result<Summary> {
+) -> Summary {
     let mut summary = Summary::default();
     match options.input_format {
         InputFormat::Text => {
@@ -150,7 +157,7 @@ pub fn parse_each(
                 paths.iter().filter(|p| name.starts_with(p.as_str())).max_by_key(|p| p.len()).cloned()
             };
             let parse = |s: &Source| parse_source(s, root_of(s).as_deref(), lex, options);
-            in_order(sources.into_iter().map(Ok), parse, &mut summary, &mut sink)?;
+            summary.write_error = in_order(sources.into_iter().map(Ok), parse, Source::display_name, &mut summary, &mut sink).err();
         }
         InputFormat::Jsonl => {
             for path in paths {
@@ -162,11 +169,14 @@ pub fn parse_each(
                     }
                 };
                 let parse = |(name, line): &(String, String)| parse_input_line(name, line, lex, options);
-                in_order(lines, parse, &mut summary, &mut sink)?;
+                if let Err(e) = in_order(lines, parse, |(name, _): &(String, String)| name.clone(), &mut summary, &mut sink) {
+                    summary.write_error = Some(e);
+                    break;
+                }
             }
         }
     }
-    Ok(summary)
+    summary
 }
 
 /// Parses items in parallel a chunk at a time, so memory stays bounded, and hands the records
@@ -174,14 +184,25 @@ pub fn parse_each(
 fn in_order<T: Send + Sync>(
     items: impl Iterator<Item = Result<T, Skipped>>,
     parse: impl Fn(&T) -> Result<ArticleRecord, Skipped> + Sync,
+    name_of: impl Fn(&T) -> String + Sync,
     summary: &mut Summary,
     sink: &mut impl FnMut(ArticleRecord) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut items = items.peekable();
     while items.peek().is_some() {
         let chunk: Vec<Result<T, Skipped>> = items.by_ref().take(256).collect();
-        let results: Vec<Result<ArticleRecord, Skipped>> =
-            chunk.par_iter().map(|item| item.as_ref().map_err(Clone::clone).and_then(&parse)).collect();
+        let results: Vec<Result<ArticleRecord, Skipped>> = chunk
+            .par_iter()
+            .map(|item| {
+                let item = item.as_ref().map_err(Clone::clone)?;
+                // A bug on one article must not take the rest of the run down with it.
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(item))).unwrap_or_else(|panic| {
+                    let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+                    let reason = format!("internal error, please report it: {}", what.unwrap_or_default());
+                    Err(Skipped { path: name_of(item), reason })
+                })
+            })
+            .collect();
         for result in results {
             match result {
                 Ok(record) => {
@@ -261,19 +282,15 @@ fn parse_input_line(name: &str, line: &str, lex: &Lexicon, options: &ParseOption
     Ok(record)
 }
 
-/// Parses every input and prints the records in path order.
-pub fn parse_paths<W: Write>(
-    paths: &[String],
-    lex: &Lexicon,
-    options: &ParseOptions,
-    out: W,
-    format: Format,
-    color: bool,
-) -> io::Result<Summary> {
+/// Parses every input and prints the records in path order; a write error ends up in the
+/// summary's `write_error`.
+pub fn parse_paths<W: Write>(paths: &[String], lex: &Lexicon, options: &ParseOptions, out: W, format: Format, color: bool) -> Summary {
     let mut printer = Printer::new(out, format);
-    let summary = parse_each(paths, lex, options, |r| printer.record(r))?;
-    printer.finish(color)?;
-    Ok(summary)
+    let mut summary = parse_each(paths, lex, options, |r| printer.record(r));
+    if summary.write_error.is_none() {
+        summary.write_error = printer.finish(color).err();
+    }
+    summary
 }
 
 /// Reads records written earlier by `corpus parse --format jsonl` (`-` for standard input) and
