@@ -252,14 +252,26 @@ fn jsonl_lines(path: &str) -> Result<NamedLines, Skipped> {
         Box::new(io::BufReader::new(file))
     };
     let path = path.to_string();
-    let lines = reader.lines().enumerate().filter_map(move |(n, line)| {
-        let name = format!("{path}:{}", n + 1);
-        match line {
-            Ok(line) if line.trim().is_empty() => None,
-            Ok(line) => Some(Ok((name, line))),
-            Err(e) => Some(Err(Skipped { path: name, reason: format!("cannot read: {e}") })),
-        }
-    });
+    // A read error ends the input: it would repeat on every later read (a folder gives EISDIR
+    // for ever), so only the first is reported.
+    let lines = reader
+        .lines()
+        .enumerate()
+        .scan(false, move |failed, (n, line)| {
+            if *failed {
+                return None;
+            }
+            let name = format!("{path}:{}", n + 1);
+            Some(match line {
+                Ok(line) if line.trim().is_empty() => None,
+                Ok(line) => Some(Ok((name, line))),
+                Err(e) => {
+                    *failed = true;
+                    Some(Err(Skipped { path: name, reason: format!("cannot read: {e}") }))
+                }
+            })
+        })
+        .flatten();
     Ok(Box::new(lines))
 }
 
@@ -296,36 +308,24 @@ pub fn parse_paths<W: Write>(paths: &[String], lex: &Lexicon, options: &ParseOpt
 /// Reads records written earlier by `corpus parse --format jsonl` (`-` for standard input) and
 /// hands them to `sink`. A line that is not a record is skipped and named by its line number.
 pub fn read_records(path: &str, mut sink: impl FnMut(ArticleRecord) -> io::Result<()>) -> io::Result<Summary> {
-    let reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        match std::fs::File::open(path) {
-            Ok(f) => Box::new(io::BufReader::new(f)),
-            Err(e) => {
-                let skipped = vec![Skipped { path: path.to_string(), reason: format!("cannot open records: {e}") }];
-                return Ok(Summary { skipped, ..Summary::default() });
-            }
+    let mut summary = Summary::default();
+    let lines = match jsonl_lines(path) {
+        Ok(lines) => lines,
+        Err(s) => {
+            summary.skipped.push(s);
+            return Ok(summary);
         }
     };
-    let mut summary = Summary::default();
-    for (n, line) in reader.lines().enumerate() {
-        let where_ = || format!("{}:{}", path, n + 1);
-        let line = match line {
-            Ok(line) => line,
-            Err(e) => {
-                summary.skipped.push(Skipped { path: where_(), reason: format!("cannot read: {e}") });
-                break;
-            }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<ArticleRecord>(&line) {
+    for line in lines {
+        let record = line.and_then(|(name, line)| {
+            serde_json::from_str::<ArticleRecord>(&line).map_err(|e| Skipped { path: name, reason: format!("not an article record: {e}") })
+        });
+        match record {
             Ok(record) => {
                 sink(record)?;
                 summary.records += 1;
             }
-            Err(e) => summary.skipped.push(Skipped { path: where_(), reason: format!("not an article record: {e}") }),
+            Err(s) => summary.skipped.push(s),
         }
     }
     Ok(summary)

@@ -332,3 +332,16 @@ fn jsonl_input_streams_records_in_order_and_names_bad_lines() {
     assert_eq!(got[1]["path"], "7");
     assert!(String::from_utf8_lossy(&out.stderr).contains("-:2: skipped: not an input record"));
 }
+
+#[test]
+fn a_folder_given_as_json_lines_is_one_skipped_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_str().unwrap();
+    let out = corpus(&["parse", "--input-format", "jsonl", path, "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("skipped: cannot read").count(), 1, "{stderr}");
+    let out = corpus(&["entities", "--records", path, "--format", "jsonl"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).matches("skipped: cannot read").count(), 1);
+}
