@@ -16,11 +16,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::extract::entities::Kind;
 use crate::lexicon::Lexicon;
 
-/// A name as one article uses it, with the other forms that article joined to it.
+/// A name as one article uses it, with the forms that article joined to it (and their counts,
+/// which linking ignores).
 pub struct NameUse<'a> {
     pub kind: Kind,
     pub name: &'a str,
-    pub forms: &'a [String],
+    pub forms: &'a [(String, usize)],
 }
 
 /// Why two names were joined.
@@ -39,6 +40,41 @@ pub struct Linked {
     pub links: Vec<Vec<Link>>,
 }
 
+/// Disjoint sets of numbered items; a set's root is its smallest member, so results do not
+/// depend on the order of joins.
+#[derive(Debug, Clone, Default)]
+pub struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    pub fn new(len: usize) -> Self {
+        DisjointSets { parent: (0..len).collect() }
+    }
+
+    /// Adds a set of one new item.
+    pub fn add(&mut self) {
+        self.parent.push(self.parent.len());
+    }
+
+    pub fn find(&mut self, mut n: usize) -> usize {
+        while self.parent[n] != n {
+            self.parent[n] = self.parent[self.parent[n]];
+            n = self.parent[n];
+        }
+        n
+    }
+
+    /// Joins the sets of `a` and `b`; false when they were one already.
+    pub fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent[ra.max(rb)] = ra.min(rb);
+        }
+        ra != rb
+    }
+}
+
 /// A name key: its kind and normalised words.
 type Key = (Kind, String);
 
@@ -49,7 +85,7 @@ struct Graph {
     /// Whether that form got its key from the lexicon.
     shown_listed: Vec<bool>,
     index: HashMap<Key, usize>,
-    parent: Vec<usize>,
+    sets: DisjointSets,
     /// Joins made and refused, each with a node of the cluster it belongs to.
     links: Vec<(usize, Link)>,
     /// Surface forms already explained as variants of a node's key.
@@ -75,22 +111,16 @@ impl Graph {
         self.shown.push(shown.to_string());
         self.shown_listed.push(listed);
         self.index.insert(key, n);
-        self.parent.push(n);
+        self.sets.add();
         n
     }
 
-    fn find(&mut self, mut n: usize) -> usize {
-        while self.parent[n] != n {
-            self.parent[n] = self.parent[self.parent[n]];
-            n = self.parent[n];
-        }
-        n
+    fn find(&mut self, n: usize) -> usize {
+        self.sets.find(n)
     }
 
     fn join(&mut self, a: usize, b: usize, reason: String) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent[ra.max(rb)] = ra.min(rb);
+        if self.sets.union(a, b) {
             let link = Link { name: self.shown[a].clone(), joined_to: self.shown[b].clone(), reason };
             self.links.push((a, link));
         }
@@ -204,7 +234,7 @@ pub fn link(uses: &[NameUse], lex: &Lexicon) -> Linked {
         shown: Vec::new(),
         shown_listed: Vec::new(),
         index: HashMap::new(),
-        parent: Vec::new(),
+        sets: DisjointSets::default(),
         links: Vec::new(),
         variants: HashSet::new(),
     };
@@ -212,7 +242,7 @@ pub fn link(uses: &[NameUse], lex: &Lexicon) -> Linked {
     for u in uses {
         let n = g.node(keyer.key(u.kind, u.name), u.name);
         node_of_use.push(n);
-        for form in u.forms.iter().filter(|f| f.as_str() != u.name) {
+        for form in u.forms.iter().map(|(f, _)| f).filter(|f| f.as_str() != u.name) {
             // Descriptions ("the regulator") name different bodies in different articles.
             let proper = form.chars().next().is_some_and(char::is_uppercase);
             let bridges = proper && (form.split_whitespace().count() > 1 || is_acronym(form) || u.kind != Kind::Person);
@@ -336,7 +366,8 @@ mod tests {
     use super::*;
 
     fn clusters(names: &[(Kind, &str, &[&str])]) -> Vec<usize> {
-        let owned: Vec<Vec<String>> = names.iter().map(|(_, _, f)| f.iter().map(|s| s.to_string()).collect()).collect();
+        let owned: Vec<Vec<(String, usize)>> =
+            names.iter().map(|(_, _, f)| f.iter().map(|s| (s.to_string(), 1)).collect()).collect();
         let uses: Vec<NameUse> =
             names.iter().zip(&owned).map(|((kind, name, _), forms)| NameUse { kind: *kind, name, forms }).collect();
         link(&uses, &Lexicon::builtin()).cluster_of_use

@@ -207,14 +207,8 @@ impl CorpusBuilder {
 
     pub fn finish(self, lex: &Lexicon) -> Corpus {
         let mut corpus = self.corpus;
-        let form_lists: Vec<Vec<String>> =
-            corpus.occurrences.iter().map(|o| o.forms.iter().map(|(f, _)| f.clone()).collect()).collect();
-        let uses: Vec<NameUse> = corpus
-            .occurrences
-            .iter()
-            .zip(&form_lists)
-            .map(|(o, forms)| NameUse { kind: o.kind, name: &o.name, forms })
-            .collect();
+        let uses: Vec<NameUse> =
+            corpus.occurrences.iter().map(|o| NameUse { kind: o.kind, name: &o.name, forms: &o.forms }).collect();
         let linked = link::link(&uses, lex);
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); linked.clusters];
         for (i, &cluster) in linked.cluster_of_use.iter().enumerate() {

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::corpus::link::DisjointSets;
 use crate::corpus::{Corpus, Quote};
 use crate::output::{self, Format};
 use crate::record::Span;
@@ -236,14 +237,7 @@ pub fn diff_quotes(corpus: &Corpus, side_of: &dyn Fn(usize) -> String, options: 
 /// Clusters one speaker's quotes into utterances: any two at least `threshold` alike, or one
 /// inside the other, are joined. Only quotes sharing a word pair are compared.
 fn utterances(items: &[Item], threshold: f64) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn find(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut sets = DisjointSets::new(items.len());
     let mut by_pair: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
         let w = &item.words;
@@ -265,15 +259,14 @@ fn utterances(items: &[Item], threshold: f64) -> Vec<Vec<usize>> {
                 }
                 let (score, contained) = similarity(&items[i].words, &items[j].words);
                 if score >= threshold || contained {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
+                    sets.union(i, j);
                 }
             }
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..items.len() {
-        let root = find(&mut parent, i);
+        let root = sets.find(i);
         clusters.entry(root).or_default().push(i);
     }
     clusters.into_values().collect()
