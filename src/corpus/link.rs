@@ -163,19 +163,11 @@ fn acronym_letters(name: &str) -> Option<String> {
     ok.then(|| letters.to_lowercase())
 }
 
-/// The initials of an organisation's significant words ("Cyberspace Administration of China" →
-/// "cac").
+/// The initials of an organisation's significant words, lower-cased ("Cyberspace
+/// Administration of China" → "cac"), for names of two or more words.
 fn initials(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let letters: String = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    (letters.chars().count() >= 2).then(|| letters.to_lowercase())
+    let letters = crate::extract::entities::initials(name);
+    (name.split_whitespace().count() >= 2 && letters.chars().count() >= 2).then(|| letters.to_lowercase())
 }
 
 struct Keyer<'a> {

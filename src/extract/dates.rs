@@ -136,6 +136,12 @@ const MONTHS: [(&str, &[&str]); 12] = [
 
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// Whether a word is a month or weekday name written in full ("March", "Monday").
+pub fn is_calendar_name(word: &str) -> bool {
+    let capitalised = word.starts_with(|c: char| c.is_uppercase());
+    MONTHS.iter().any(|(full, _)| *full == word) || (capitalised && WEEKDAYS.contains(&word.to_lowercase().as_str()))
+}
+
 /// A weekday written before a date ("Wednesday, ", "Thu ", "Sat. "): claimed, not reported.
 const WEEKDAY_PREFIX: &str = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY),?|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?,?)[ ]";
 

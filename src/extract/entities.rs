@@ -272,11 +272,8 @@ const REGULATOR_HEADS: &[&str] = &[
     "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
 ];
 fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-        "June", "July", "August", "September", "October", "November", "December",
-    ];
-    CALENDAR.contains(&word)
+    // "May" is a name as often as a month ("Theresa May").
+    word != "May" && crate::extract::dates::is_calendar_name(word)
 }
 
 /// How many lower-case words at `tokens[j]` join a name to the capitalised word after them:
@@ -729,7 +726,7 @@ fn significant_words(name: &str) -> Vec<&str> {
     name.split(' ').filter(|w| !CONNECTORS.contains(w) && *w != "The").collect()
 }
 
-fn initials(name: &str) -> String {
+pub fn initials(name: &str) -> String {
     significant_words(name).iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }
 
