@@ -64,6 +64,16 @@ pub fn write_json<W: Write + ?Sized, T: Serialize>(out: &mut W, values: &[T], fo
     Ok(())
 }
 
+/// One value: pretty JSON (`json`) or one compact line (`jsonl`).
+pub fn write_value<W: Write + ?Sized, T: Serialize>(out: &mut W, value: &T, format: Format) -> io::Result<()> {
+    if format == Format::Json {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+    } else {
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    out.write_all(b"\n")
+}
+
 /// Rows of text as a terminal table or as CSV.
 pub fn write_cells<W: Write + ?Sized, H: AsRef<str>>(
     out: &mut W,

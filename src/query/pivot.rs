@@ -160,10 +160,7 @@ pub fn pivot(corpus: &Corpus, rows: Field, cols: Field, limit: Option<usize>) ->
 impl Pivot {
     pub fn write<W: Write + ?Sized>(&self, out: &mut W, format: Format, color: bool) -> io::Result<()> {
         match format {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, self)?;
-                writeln!(out)
-            }
+            Format::Json => output::write_value(out, self, format),
             Format::Jsonl => output::write_json(out, &self.rows, format),
             Format::Table | Format::Csv => {
                 let headers: Vec<&str> =

@@ -136,14 +136,7 @@ impl ShowReport {
 
     pub fn write<W: Write + ?Sized>(&self, out: &mut W, format: Format, color: bool) -> io::Result<()> {
         match format {
-            Format::Json => {
-                serde_json::to_writer_pretty(&mut *out, self)?;
-                writeln!(out)
-            }
-            Format::Jsonl => {
-                serde_json::to_writer(&mut *out, self)?;
-                writeln!(out)
-            }
+            Format::Json | Format::Jsonl => output::write_value(out, self, format),
             Format::Csv => output::write_cells(out, &FLAT_HEADERS, &[], self.flat_rows().into_iter().map(|r| r.0.to_vec()), format, color),
             Format::Table => self.write_tables(out, color),
         }
