@@ -87,6 +87,44 @@ pub struct EntityTable {
     pub entities: Vec<FoundEntity>,
     /// Sorted by position.
     pub mentions: Vec<Mention>,
+    index: NameIndex,
+}
+
+/// Entity ids by the strings that can name them. Each look-up gathers the few entities a
+/// string could refer to and tests only those, where comparing every mention with every
+/// entity made a page of thousands of names quadratic. The lists may hold ids that no longer
+/// fit (an entity merged away keeps its entries): callers test each one, so an index only has
+/// to hold every id that could.
+#[derive(Debug, Clone, Default)]
+struct NameIndex {
+    /// Every name, form and person's surname.
+    by_form: HashMap<String, Vec<usize>>,
+    /// Runs of two or more words of people's names ("Pony Ma", "Ma Huateng").
+    by_run: HashMap<String, Vec<usize>>,
+    /// Organisations' leading significant words, shorter than the name ("Alibaba").
+    by_opening: HashMap<String, Vec<usize>>,
+    /// Organisations' initials.
+    by_initials: HashMap<String, Vec<usize>>,
+}
+
+fn index_under(map: &mut HashMap<String, Vec<usize>>, key: &str, id: usize) {
+    let ids = map.entry(key.to_string()).or_default();
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+/// The ids listed under `key` in ascending order, once each.
+fn ids_under(map: &HashMap<String, Vec<usize>>, key: &str, into: &mut Vec<usize>) {
+    if let Some(ids) = map.get(key) {
+        into.extend_from_slice(ids);
+    }
+}
+
+fn sorted_ids(mut ids: Vec<usize>) -> Vec<usize> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 impl EntityTable {
@@ -115,47 +153,69 @@ impl EntityTable {
             .collect()
     }
 
-    /// The entity a written name refers to at a position: an exact form, or a surname resolved
-    /// to the nearest person mentioned before (else after) that position.
-    pub fn resolve_name(&self, name: &str, at: usize) -> Option<usize> {
-        self.resolve(name, at, false)
+    /// Adds an entity under its name (and a person's surname) and returns its id.
+    fn create(&mut self, kind: Kind, name: String, surname: Option<String>) -> usize {
+        let id = self.entities.len();
+        let index = &mut self.index;
+        index_under(&mut index.by_form, &name, id);
+        if let Some(surname) = &surname {
+            index_under(&mut index.by_form, surname, id);
+        }
+        if kind == Kind::Person {
+            let words: Vec<&str> = name.split(' ').collect();
+            for len in 2..=words.len() {
+                for run in words.windows(len) {
+                    index_under(&mut index.by_run, &run.join(" "), id);
+                }
+            }
+        } else {
+            let sig = significant_words(&name);
+            for len in 1..sig.len() {
+                index_under(&mut index.by_opening, &sig[..len].join(" "), id);
+            }
+            index_under(&mut index.by_initials, &initials(&name), id);
+        }
+        self.entities.push(FoundEntity { kind, name, forms: BTreeMap::new(), roles: Vec::new(), surname });
+        id
     }
 
-    /// [`resolve_name`](Self::resolve_name) once the mentions are in text order (entities are
-    /// joined): it finds the nearest mention by walking out from `at`, not over every mention.
-    fn resolve_name_in_order(&self, name: &str, at: usize) -> Option<usize> {
-        self.resolve(name, at, true)
-    }
-
-    fn resolve(&self, name: &str, at: usize, in_order: bool) -> Option<usize> {
-        let name = strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "));
-        // A lone family name may fit several people: every one that uses it is a candidate.
-        let candidates: Vec<usize> = (0..self.entities.len())
-            .filter(|&i| self.entities[i].forms.contains_key(name) || self.entities[i].surname.as_deref() == Some(name))
-            .collect();
-        match candidates.len() {
-            0 => None,
-            1 => Some(candidates[0]),
-            _ if in_order => self.nearest_in_order(&candidates, at),
-            _ => self.nearest(&candidates, at),
+    /// Counts `count` more uses of a surface form of entity `id`.
+    fn add_form(&mut self, id: usize, form: &str, count: usize) {
+        let forms = &mut self.entities[id].forms;
+        if let Some(n) = forms.get_mut(form) {
+            *n += count;
+        } else {
+            forms.insert(form.to_string(), count);
+            index_under(&mut self.index.by_form, form, id);
         }
     }
 
-    /// [`nearest`](Self::nearest) over mentions in text order, with the same answer: the last
-    /// candidate mention starting before `at`, else the first one. Scanning every mention per
-    /// lone surname made a page of many names quadratic.
-    fn nearest_in_order(&self, candidates: &[usize], at: usize) -> Option<usize> {
-        let split = self.mentions.partition_point(|m| m.start < at);
-        let is_candidate = |m: &&Mention| candidates.contains(&m.entity);
-        self.mentions[..split].iter().rev().find(is_candidate).or_else(|| self.mentions[split..].iter().find(is_candidate)).map(|m| m.entity)
+    /// Entities that use `name` as a form or as their surname, in id order.
+    fn named(&self, name: &str) -> Vec<usize> {
+        let mut ids = Vec::new();
+        ids_under(&self.index.by_form, name, &mut ids);
+        sorted_ids(ids)
+            .into_iter()
+            .filter(|&i| self.entities[i].forms.contains_key(name) || self.entities[i].surname.as_deref() == Some(name))
+            .collect()
     }
 
-    /// The candidate mentioned last before `at`, else the first mentioned after it.
-    fn nearest(&self, candidates: &[usize], at: usize) -> Option<usize> {
-        // Mentions are not yet in text order while entities are being joined: compare positions.
-        let of_candidates = || self.mentions.iter().filter(|m| candidates.contains(&m.entity));
-        let before = of_candidates().filter(|m| m.start < at).max_by_key(|m| m.start);
-        before.or_else(|| of_candidates().min_by_key(|m| m.start)).map(|m| m.entity)
+    /// The entity a written name refers to at a position once the mentions are in text order
+    /// (entities are joined): an exact form, or a surname resolved to the nearest person
+    /// mentioned before (else after) that position.
+    fn resolve_name_in_order(&self, name: &str, at: usize) -> Option<usize> {
+        // A lone family name may fit several people: every one that uses it is a candidate.
+        let candidates = self.named(strip_name(name));
+        match candidates[..] {
+            [] => None,
+            [only] => Some(only),
+            _ => {
+                // Walking out from `at` finds the nearest mention without visiting every one.
+                let split = self.mentions.partition_point(|m| m.start < at);
+                let is_candidate = |m: &&Mention| candidates.contains(&m.entity);
+                self.mentions[..split].iter().rev().find(is_candidate).or_else(|| self.mentions[split..].iter().find(is_candidate)).map(|m| m.entity)
+            }
+        }
     }
 
     /// Mentions that start before `at`, in text order.
@@ -175,6 +235,11 @@ impl EntityTable {
         let upto = self.mentions.partition_point(|m| m.start < end);
         self.mentions[..upto].iter().rev().take_while(|m| m.start + LONGEST_NAME > start).find(|m| start < m.end).copied()
     }
+}
+
+/// A written name without a leading "the" or a trailing possessive.
+fn strip_name(name: &str) -> &str {
+    strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "))
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -783,47 +848,42 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         }
     }
     let mut table = EntityTable::default();
-    let mut owner: Vec<usize> = Vec::with_capacity(candidates.len());
+    let mut owner: Vec<usize> = vec![usize::MAX; candidates.len()];
+    // Where each entity has been mentioned so far, as (start, order of joining): the mentions
+    // are not in text order until every candidate is joined.
+    let mut mentioned_at: Vec<Vec<(usize, usize)>> = Vec::new();
     // Longer names first, so shorter forms join the fullest one.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].text.split(' ').count()), candidates[i].start));
-    owner.resize(candidates.len(), usize::MAX);
-    for &i in &order {
+    for (joined, &i) in order.iter().enumerate() {
         let c = &candidates[i];
         // A lone family name belongs to the nearest person of that name ("Gonzalez declined").
         let by_surname = (c.kind == Kind::Person && !c.text.contains(' '))
-            .then(|| table.resolve_name(&c.text, c.start))
+            .then(|| nearest_named(&table, &mentioned_at, &c.text, c.start))
             .flatten()
             .filter(|&id| table.entities[id].kind == Kind::Person);
         let id = by_surname.or_else(|| owning_entity(&table, c, lex)).unwrap_or_else(|| {
-            table.entities.push(FoundEntity {
-                kind: c.kind,
-                name: c.text.clone(),
-                forms: BTreeMap::new(),
-                roles: Vec::new(),
-                surname: (c.kind == Kind::Person).then(|| surname_of(&c.text, lex)).flatten(),
-            });
-            table.entities.len() - 1
+            let surname = (c.kind == Kind::Person).then(|| surname_of(&c.text, lex)).flatten();
+            mentioned_at.push(Vec::new());
+            table.create(c.kind, c.text.clone(), surname)
         });
-        let e = &mut table.entities[id];
-        *e.forms.entry(c.text.clone()).or_default() += 1;
-        e.roles.extend(c.roles.iter().cloned());
+        table.add_form(id, &c.text, 1);
+        table.entities[id].roles.extend(c.roles.iter().cloned());
         owner[i] = id;
         table.mentions.push(Mention { start: c.start, end: c.end, entity: id });
+        mentioned_at[id].push((c.start, joined));
     }
     for (acronym, i) in acronyms {
-        let id = owner[i];
-        table.entities[id].forms.entry(acronym).or_default();
+        table.add_form(owner[i], &acronym, 0);
     }
     // Organisations found only by their acronym elsewhere join the full name.
     for id in 0..table.entities.len() {
         if table.entities[id].kind == Kind::Person {
             continue;
         }
-        let name = table.entities[id].name.clone();
-        let short = initials(&name);
+        let short = initials(&table.entities[id].name);
         if short.len() >= 2
-            && let Some(other) = (0..table.entities.len()).find(|&o| o != id && table.entities[o].name == short) {
+            && let Some(other) = table.named(&short).into_iter().find(|&o| o != id && table.entities[o].name == short) {
                 merge(&mut table, other, id);
             }
     }
@@ -839,7 +899,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
 fn merge(table: &mut EntityTable, from: usize, into: usize) {
     let forms = std::mem::take(&mut table.entities[from].forms);
     for (f, n) in forms {
-        *table.entities[into].forms.entry(f).or_default() += n;
+        table.add_form(into, &f, n);
     }
     let roles = std::mem::take(&mut table.entities[from].roles);
     table.entities[into].roles.extend(roles);
@@ -851,7 +911,10 @@ fn merge(table: &mut EntityTable, from: usize, into: usize) {
 }
 
 fn drop_empty(table: &mut EntityTable) {
-    let keep: Vec<bool> = (0..table.entities.len()).map(|i| table.mentions.iter().any(|m| m.entity == i)).collect();
+    let mut keep = vec![false; table.entities.len()];
+    for m in &table.mentions {
+        keep[m.entity] = true;
+    }
     let mut new_id = vec![usize::MAX; keep.len()];
     let mut entities = Vec::new();
     for (i, e) in std::mem::take(&mut table.entities).into_iter().enumerate() {
@@ -888,11 +951,36 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
     words.last().map(|w| w.to_string())
 }
 
+/// The entity a lone name refers to while candidates are being joined: the only one using it,
+/// else the one mentioned last before `at`, else the first mentioned after it.
+fn nearest_named(table: &EntityTable, mentioned_at: &[Vec<(usize, usize)>], name: &str, at: usize) -> Option<usize> {
+    let candidates = table.named(strip_name(name));
+    if let [only] = candidates[..] {
+        return Some(only);
+    }
+    let at_of = |&id: &usize| mentioned_at[id].iter().map(move |&(start, joined)| (start, joined, id));
+    let before = candidates.iter().flat_map(at_of).filter(|&(start, ..)| start < at).max();
+    before.or_else(|| candidates.iter().flat_map(at_of).min()).map(|(.., id)| id)
+}
+
 /// The entity a candidate is another form of. A short form that opens several names
 /// ("Alibaba" before "Alibaba Group Holding Ltd." and "Alibaba Health Information Technology")
 /// goes to the one that adds only corporate suffixes to it.
 fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<usize> {
-    let owners: Vec<usize> = (0..table.entities.len()).filter(|&i| same_entity(&table.entities[i], c, lex)).collect();
+    let index = &table.index;
+    let mut ids = Vec::new();
+    ids_under(&index.by_form, &c.text, &mut ids);
+    if c.kind == Kind::Person {
+        ids_under(&index.by_run, &c.text, &mut ids);
+    } else {
+        if let Some((listed, entry)) = c.entry {
+            for form in listed.list(lex).forms(entry) {
+                ids_under(&index.by_form, form, &mut ids);
+            }
+        }
+        ids_under(&index.by_opening, &significant_words(&c.text).join(" "), &mut ids);
+    }
+    let owners: Vec<usize> = sorted_ids(ids).into_iter().filter(|&i| same_entity(&table.entities[i], c, lex)).collect();
     if owners.len() > 1
         && let Some(&plain) = owners.iter().find(|&&i| adds_only_suffixes(&table.entities[i].name, &c.text, lex))
     {
@@ -983,15 +1071,12 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
                 continue;
             }
             // The mentions are in text order here (sorted above; new ones wait in `found`).
-            if let Some(id) = table.resolve_name_in_order(word, s) {
+            let owner = table.resolve_name_in_order(word, s).or_else(|| {
+                (!inside_longer_name(line, tok.start, tok.start + word.len())).then(|| short_form_owner(table, word, lex)).flatten()
+            });
+            if let Some(id) = owner {
                 found.push(Mention { start: s, end: e, entity: id });
-                let ent = &mut table.entities[id];
-                *ent.forms.entry(word.to_string()).or_default() += 1;
-            } else if !inside_longer_name(line, tok.start, tok.start + word.len())
-                && let Some(id) = short_form_owner(table, word, lex)
-            {
-                found.push(Mention { start: s, end: e, entity: id });
-                *table.entities[id].forms.entry(word.to_string()).or_default() += 1;
+                table.add_form(id, word, 1);
             }
         }
     }
@@ -1036,7 +1121,7 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
             }
         }
         for (form, start, end) in found {
-            *table.entities[only].forms.entry(form).or_default() += 1;
+            table.add_form(only, &form, 1);
             table.mentions.push(Mention { start, end, entity: only });
         }
     }
@@ -1048,7 +1133,11 @@ fn short_form_owner(table: &EntityTable, word: &str, lex: &Lexicon) -> Option<us
     if lex.places.contains(word) || lex.nationalities.contains(word) || lex.given_names.contains(word) {
         return None;
     }
-    let owners: Vec<usize> = (0..table.entities.len())
+    let mut ids = Vec::new();
+    ids_under(&table.index.by_opening, word, &mut ids);
+    ids_under(&table.index.by_initials, word, &mut ids);
+    let owners: Vec<usize> = sorted_ids(ids)
+        .into_iter()
         .filter(|&i| table.entities[i].kind != Kind::Person)
         .filter(|&i| {
             let name = &table.entities[i].name;
