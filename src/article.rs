@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::lexicon::Lexicon;
 use crate::text::Normalized;
@@ -336,7 +336,9 @@ pub fn is_prose(t: &str) -> bool {
     word_count(t) >= 14 && t.trim_end().ends_with(['.', '"', '”', '’', ':', '?', '!', ')'])
 }
 
-static BOILERPLATE: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+/// Kinds of site furniture, each with its pattern; the first that matches names a line. One
+/// RegexSet pass tests them all, where a search per pattern per line cost more.
+static BOILERPLATE: LazyLock<(Vec<&'static str>, RegexSet)> = LazyLock::new(|| {
     let rules: &[(&str, &str)] = &[
         ("comments", r"^(?i)(be the first to comment|what do you think\??|click to comment|leave a (reply|comment)|you must be logged in to post a comment.*|please enter your (comment|name|email).*|this site uses akismet.*|\d+ comments?|comments?|join the conversation|post a comment|add a comment|show comments|view comments|comment on this (story|article))[.!]*$"),
         ("share", r"^(?i)((share (on|via) \w+\s*)+|share|share this( article| story| post)?|tweet|email|e-mail|print|enlarge image|close|video|facebook|twitter|linkedin|whatsapp|reddit|pinterest|copy link|share on \w+|save|save article|follow us.*|listen to this article.*|(facebook|twitter|linkedin|email|whatsapp|reddit|pinterest)( (facebook|twitter|linkedin|email|whatsapp|reddit|pinterest))+)$"),
@@ -347,14 +349,15 @@ static BOILERPLATE: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ("notice", r"(?i)((?-u:\b)cookies?(?-u:\b).*(?-u:\b)(use|accept|consent|policy)(?-u:\b)|^error: content is protected|^advertisement$|^sponsored( content)?$|^this material may not be published|^we use cookies|^search for this author in|^(pubmed|google scholar)$)"),
         ("timestamp", r"^(?i)\d+ (seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago$"),
     ];
-    rules.iter().map(|(k, r)| (*k, Regex::new(r).unwrap())).collect()
+    (rules.iter().map(|(kind, _)| *kind).collect(), RegexSet::new(rules.iter().map(|(_, pattern)| pattern)).unwrap())
 });
 
 fn boilerplate_kind(t: &str) -> Option<&'static str> {
     if word_count(t) > 40 {
         return None;
     }
-    BOILERPLATE.iter().find(|(_, re)| re.is_match(t)).map(|(k, _)| *k)
+    let (kinds, patterns) = &*BOILERPLATE;
+    patterns.matches(t).iter().next().map(|i| kinds[i])
 }
 
 fn is_related_header(t: &str) -> bool {

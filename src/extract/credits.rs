@@ -40,7 +40,7 @@ fn leading_name(piece: &str, lex: &Lexicon) -> Option<(usize, usize)> {
         }
         let clean = word.trim_end_matches([',', ';', ':']);
         let rest = &piece[start..];
-        let outlet_here = lex.outlets.find_in(rest).first().is_some_and(|h| h.start == 0);
+        let outlet_here = lex.outlets.find_at_start(rest).is_some();
         let shouting = clean.len() > 2 && clean.chars().all(|c| c.is_uppercase());
         // "Abena Osei Energy correspondent": a desk label before a lower-case job title.
         let desk_label = piece[at.min(piece.len())..].split(' ').next().is_some_and(|next| lex.roles.contains(next));

@@ -378,7 +378,7 @@ impl Context<'_> {
             let gap = after.len() - after.trim_start().len();
             let rest = after.trim_start().trim_start_matches("the ");
             let skipped = after.len() - rest.len();
-            if let Some(h) = self.lex.outlets.find_in(rest).first().filter(|h| h.start == 0 && skipped - gap <= 4) {
+            if let Some(h) = self.lex.outlets.find_at_start(rest).filter(|_| skipped - gap <= 4) {
                 let name = self.lex.outlets.canonical(h.entry).to_string();
                 return Some(Attribution { speaker: None, speaker_text: Some(name), cue: v.as_str().to_string() });
             }
