@@ -180,7 +180,8 @@ pub fn parse_each(
 }
 
 /// Parses items in parallel a chunk at a time, so memory stays bounded, and hands the records
-/// to `sink` in input order.
+/// to `sink` in input order. The pool parses one chunk while this thread delivers the one
+/// before and gathers the next, so writing and listing inputs do not leave the cores idle.
 fn in_order<T: Send + Sync>(
     items: impl Iterator<Item = Result<T, Skipped>>,
     parse: impl Fn(&T) -> Result<ArticleRecord, Skipped> + Sync,
@@ -188,32 +189,56 @@ fn in_order<T: Send + Sync>(
     summary: &mut Summary,
     sink: &mut impl FnMut(ArticleRecord) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let chunk: Vec<Result<T, Skipped>> = items.by_ref().take(256).collect();
-        let results: Vec<Result<ArticleRecord, Skipped>> = chunk
-            .par_iter()
-            .map(|item| {
-                let item = item.as_ref().map_err(Clone::clone)?;
-                // A bug on one article must not take the rest of the run down with it.
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(item))).unwrap_or_else(|panic| {
-                    let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
-                    let reason = format!("internal error, please report it: {}", what.unwrap_or_default());
-                    Err(Skipped { path: name_of(item), reason })
-                })
-            })
-            .collect();
-        for result in results {
-            match result {
-                Ok(record) => {
-                    for w in &record.warnings {
-                        summary.warnings.push(format!("{}: warning: {w}", record.path));
-                    }
-                    sink(record)?;
-                    summary.records += 1;
+    const CHUNK: usize = 256;
+    let mut items = items.fuse();
+    let mut chunk: Vec<Result<T, Skipped>> = items.by_ref().take(CHUNK).collect();
+    let mut parsed: Vec<Result<ArticleRecord, Skipped>> = Vec::new();
+    while !chunk.is_empty() || !parsed.is_empty() {
+        let mut next_parsed = Vec::new();
+        let mut next_chunk = Vec::new();
+        let mut delivered = Ok(());
+        rayon::in_place_scope(|scope| {
+            let (chunk, parse, name_of, next_parsed) = (&chunk, &parse, &name_of, &mut next_parsed);
+            scope.spawn(move |_| *next_parsed = chunk.par_iter().map(|item| parse_caught(item, parse, name_of)).collect());
+            delivered = deliver(std::mem::take(&mut parsed), summary, sink);
+            next_chunk = items.by_ref().take(CHUNK).collect();
+        });
+        delivered?;
+        parsed = next_parsed;
+        chunk = next_chunk;
+    }
+    Ok(())
+}
+
+fn parse_caught<T>(
+    item: &Result<T, Skipped>,
+    parse: impl Fn(&T) -> Result<ArticleRecord, Skipped>,
+    name_of: impl Fn(&T) -> String,
+) -> Result<ArticleRecord, Skipped> {
+    let item = item.as_ref().map_err(Clone::clone)?;
+    // A bug on one article must not take the rest of the run down with it.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(item))).unwrap_or_else(|panic| {
+        let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
+        let reason = format!("internal error, please report it: {}", what.unwrap_or_default());
+        Err(Skipped { path: name_of(item), reason })
+    })
+}
+
+fn deliver(
+    results: Vec<Result<ArticleRecord, Skipped>>,
+    summary: &mut Summary,
+    sink: &mut impl FnMut(ArticleRecord) -> io::Result<()>,
+) -> io::Result<()> {
+    for result in results {
+        match result {
+            Ok(record) => {
+                for w in &record.warnings {
+                    summary.warnings.push(format!("{}: warning: {w}", record.path));
                 }
-                Err(s) => summary.skipped.push(s),
+                sink(record)?;
+                summary.records += 1;
             }
+            Err(s) => summary.skipped.push(s),
         }
     }
     Ok(())
