@@ -107,6 +107,7 @@ struct NameIndex {
     by_initials: HashMap<String, Vec<usize>>,
 }
 
+/// Lists `id` under `key`, skipping the common repeat (the id listed last); [`sorted_ids`] drops the rest.
 fn index_under(map: &mut HashMap<String, Vec<usize>>, key: &str, id: usize) {
     let ids = map.entry(key.to_string()).or_default();
     if ids.last() != Some(&id) {
@@ -114,7 +115,7 @@ fn index_under(map: &mut HashMap<String, Vec<usize>>, key: &str, id: usize) {
     }
 }
 
-/// The ids listed under `key` in ascending order, once each.
+/// Appends the ids listed under `key`, unsorted and possibly repeated ([`sorted_ids`] tidies).
 fn ids_under(map: &HashMap<String, Vec<usize>>, key: &str, into: &mut Vec<usize>) {
     if let Some(ids) = map.get(key) {
         into.extend_from_slice(ids);
