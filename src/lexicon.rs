@@ -151,6 +151,8 @@ pub struct Lexicon {
     pub chinese_surnames: WordSet,
     /// Capitalised words that open sentences but never belong to a name.
     pub stopwords: WordSet,
+    /// First words of roles and honorifics, built on first use and dropped when either grows.
+    title_openers: OnceLock<WordSet>,
 }
 
 struct ListFile {
@@ -247,6 +249,7 @@ impl Lexicon {
     }
 
     fn add_builtin(&mut self, file: &str, section: &str, forms: Vec<String>) {
+        self.title_openers = OnceLock::new();
         let words = |set: &mut WordSet, forms: Vec<String>| set.extend(forms.into_iter().map(|f| f.trim().to_string()));
         match file {
             "outlets" => self.outlets.add(forms),
@@ -277,6 +280,7 @@ impl Lexicon {
 
     /// Adds a user lexicon (JSON) on top of what is there.
     pub fn extend(&mut self, user: UserLexicon) {
+        self.title_openers = OnceLock::new();
         let entries = |list: &mut NameList, entries: Vec<UserEntry>| {
             for e in entries {
                 list.add(std::iter::once(e.name).chain(e.aliases).collect());
@@ -308,6 +312,16 @@ impl Lexicon {
     pub fn is_given_name(&self, word: &str) -> bool {
         self.given_names.contains(word)
     }
+
+    /// Whether a title (a role, or an honorific as written or in lower case) could start with
+    /// `word`: most capitalised words cannot, and then no phrase from them needs building.
+    pub fn may_open_title(&self, word: &str) -> bool {
+        let openers = self.title_openers.get_or_init(|| {
+            let first_word = |t: &String| t.split(' ').next().unwrap_or_default().to_string();
+            self.roles.iter().chain(&self.honorifics).map(first_word).collect()
+        });
+        openers.contains(word) || (word.chars().any(char::is_uppercase) && openers.contains(&word.to_lowercase()))
+    }
 }
 
 #[cfg(test)]
@@ -333,6 +347,17 @@ mod tests {
         assert_eq!(lex.companies.len(), 1);
         assert_eq!(lex.companies.lookup("ACME Widgets"), Some(0));
         assert_eq!(lex.companies.canonical(0), "Acme Corp.");
+    }
+
+    #[test]
+    fn title_openers_cover_roles_and_honorifics_and_follow_user_additions() {
+        let mut lex = Lexicon::default();
+        lex.roles.insert("chief executive".into());
+        lex.honorifics.insert("Rep.".into());
+        assert!(lex.may_open_title("Chief") && lex.may_open_title("chief") && lex.may_open_title("Rep."));
+        assert!(!lex.may_open_title("Acme") && !lex.may_open_title("executive"));
+        lex.extend(serde_json::from_str(r#"{"roles":["Acme Fellow"]}"#).unwrap());
+        assert!(lex.may_open_title("Acme"));
     }
 
     #[test]

@@ -451,6 +451,9 @@ struct Extractor<'a> {
 
 /// Lower-case multi-word title at `tokens[i..]`, as (words used, title).
 fn title_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
+    if !lex.may_open_title(tokens.get(i)?.text) {
+        return None;
+    }
     (1..=4).rev().find_map(|n| {
         let words = tokens.get(i..i + n)?;
         let phrase = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
