@@ -109,7 +109,7 @@ impl Article {
         let body_start = texts.iter().position(|t| is_prose(t)).unwrap_or(n);
         let mut in_related_list = false;
         // With a "By …" line at the top, a bare name line there is a topic label, not a byline.
-        let explicit_byline = texts.iter().take(body_start + 3).any(|t| word_count(t) <= 16 && BYLINE.is_match(t));
+        let explicit_byline = texts.iter().take(body_start + 3).any(|t| at_most_words(t, 16) && BYLINE.is_match(t));
         for i in 0..n {
             if self.lines[i].kind == LineKind::FrontMatter {
                 continue;
@@ -172,7 +172,7 @@ impl Article {
             let alone = (i == 0 || self.lines[i - 1].block != self.lines[i].block)
                 && self.lines.get(i + 1).is_none_or(|n| n.block != self.lines[i].block);
             let shouting = t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if self.lines[i].kind == LineKind::Body && alone && word_count(t) <= 3 && is_label(t) && !shouting {
+            if self.lines[i].kind == LineKind::Body && alone && at_most_words(t, 3) && is_label(t) && !shouting {
                 self.lines[i].kind = LineKind::Section;
             }
         }
@@ -182,7 +182,7 @@ impl Article {
     fn mark_uncredited_captions(&mut self, body_start: usize) {
         for i in 1..self.lines.len() {
             let (above, credit) = (&self.lines[i - 1], &self.lines[i]);
-            let credit_only = credit.kind == LineKind::Caption && word_count(&self.norm.text[credit.start..credit.end]) <= 8;
+            let credit_only = credit.kind == LineKind::Caption && at_most_words(&self.norm.text[credit.start..credit.end], 8);
             if credit_only && above.kind == LineKind::Body && above.block == credit.block && i - 1 != body_start {
                 self.lines[i - 1].kind = LineKind::Caption;
             }
@@ -215,7 +215,7 @@ impl Article {
         };
         // Failing a headline-like line, the first line serves, unless it is a paragraph of text
         // (a page scraped without line breaks is one long line): that is the story, with no title.
-        let short = |i: &usize| word_count(self.line_text(*i)) <= 40;
+        let short = |i: &usize| at_most_words(self.line_text(*i), 40);
         let pick = candidates
             .iter()
             .copied()
@@ -251,7 +251,7 @@ impl Article {
         for i in opening {
             // A press release's place on a line of its own: "BAAR, SWITZERLAND".
             let t = self.line_text(i);
-            if word_count(t) <= 4 && t.chars().any(char::is_alphabetic) && t.chars().all(|c| c.is_uppercase() || " ,.'-".contains(c)) {
+            if at_most_words(t, 4) && t.chars().any(char::is_alphabetic) && t.chars().all(|c| c.is_uppercase() || " ,.'-".contains(c)) {
                 let (start, end) = (self.lines[i].start, self.lines[i].end);
                 self.dateline = Some(DatelineMatch { start, end, place: Some(t.trim_end_matches(',').to_string()), source: None });
                 return;
@@ -331,9 +331,15 @@ fn word_count(t: &str) -> usize {
     t.split_whitespace().count()
 }
 
+/// `word_count(t) <= n` without counting a long paragraph's words past `n + 1`: most lines are
+/// tested against small limits, several times each.
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
+}
+
 /// Running story text: a long line that ends like a sentence.
 pub fn is_prose(t: &str) -> bool {
-    word_count(t) >= 14 && t.trim_end().ends_with(['.', '"', '”', '’', ':', '?', '!', ')'])
+    !at_most_words(t, 13) && t.trim_end().ends_with(['.', '"', '”', '’', ':', '?', '!', ')'])
 }
 
 /// Kinds of site furniture, each with its pattern; the first that matches names a line. One
@@ -353,7 +359,7 @@ static BOILERPLATE: LazyLock<(Vec<&'static str>, RegexSet)> = LazyLock::new(|| {
 });
 
 fn boilerplate_kind(t: &str) -> Option<&'static str> {
-    if word_count(t) > 40 {
+    if !at_most_words(t, 40) {
         return None;
     }
     let (kinds, patterns) = &*BOILERPLATE;
@@ -386,7 +392,7 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_caption(t: &str) -> bool {
-    CAPTION.is_match(t) && word_count(t) <= 90
+    CAPTION.is_match(t) && at_most_words(t, 90)
 }
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -401,7 +407,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_credit(t: &str) -> bool {
-    word_count(t) <= 40 && CREDIT.is_match(t)
+    at_most_words(t, 40) && CREDIT.is_match(t)
 }
 
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -444,7 +450,7 @@ fn is_name_line(t: &str, lex: &Lexicon) -> bool {
 fn is_credit_box(texts: &[String], i: usize) -> bool {
     let t = &texts[i];
     let prose_around = i > 0 && i + 1 < texts.len() && is_prose(&texts[i - 1]) && is_prose(&texts[i + 1]);
-    word_count(t) <= 8 && !t.ends_with('.') && !prose_around
+    at_most_words(t, 8) && !t.ends_with('.') && !prose_around
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -455,7 +461,7 @@ fn is_date_line(t: &str) -> bool {
     // A year or a clock time tells a date line from a headline that names a day ("by July 1").
     static YEAR_OR_TIME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(1[89]|20)\d\d(?-u:\b)|\d:\d\d|^(published|updated|posted|last updated)").unwrap());
-    word_count(t) <= 16 && DATE_LINE.is_match(t) && YEAR_OR_TIME.is_match(t) && !t.ends_with('.')
+    at_most_words(t, 16) && DATE_LINE.is_match(t) && YEAR_OR_TIME.is_match(t) && !t.ends_with('.')
 }
 
 static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -478,11 +484,11 @@ fn is_navigation(t: &str, lex: &Lexicon) -> bool {
 
 /// A short label without sentence punctuation ("International Circuit", "Health").
 fn is_label(t: &str) -> bool {
-    word_count(t) <= 4 && !t.ends_with(['.', '?', '!', ':']) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    at_most_words(t, 4) && !t.ends_with(['.', '?', '!', ':']) && t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn is_section_label(t: &str, lex: &Lexicon) -> bool {
-    lex.sections.contains(&t.to_lowercase()) || (word_count(t) <= 3 && is_label(t))
+    lex.sections.contains(&t.to_lowercase()) || (at_most_words(t, 3) && is_label(t))
 }
 
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
@@ -522,6 +528,15 @@ mod tests {
 
     fn lex() -> Lexicon {
         Lexicon::builtin()
+    }
+
+    #[test]
+    fn bounded_word_counts_agree_with_full_counts() {
+        for t in ["", "one", " two  words ", "a\u{a0}b\tc\nd", "w w w w w"] {
+            for n in 0..7 {
+                assert_eq!(at_most_words(t, n), word_count(t) <= n, "{t:?} at most {n}");
+            }
+        }
     }
 
     #[test]
