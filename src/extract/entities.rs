@@ -1070,8 +1070,8 @@ fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table
         let base = article.lines[i].start;
         for tok in tokenize(line) {
             let word = strip_possessive(tok.text);
-            let title = lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase());
-            if !is_capitalised(word) || lex.stopwords.contains(word) || title {
+            let title = || lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase());
+            if !is_capitalised(word) || lex.stopwords.contains(word) || title() {
                 continue;
             }
             let (s, e) = (base + tok.start, base + tok.start + word.len());
