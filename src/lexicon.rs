@@ -4,7 +4,9 @@
 //! A list file has one entry a line, `Canonical|alias|alias`, `#` comments, and optional
 //! `# ---- section ----` headers that split one file into named parts.
 
-use std::collections::{HashMap, HashSet};
+// foldhash: lexicon look-ups run for nearly every word of every article, and SipHash (std's
+// default) was most of their cost. Seeded per map, so input text cannot pick collisions.
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};

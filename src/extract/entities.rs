@@ -2,7 +2,9 @@
 //! typed by lexicons and cues, then joined into entities with aliases (surnames, short forms,
 //! acronyms) inside the article.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;

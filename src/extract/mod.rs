@@ -8,7 +8,7 @@ pub mod entities;
 pub mod outlet;
 pub mod quotes;
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use crate::article::{Article, LineKind};
 use crate::lexicon::Lexicon;
