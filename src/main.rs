@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use corpus::corpus::{ArticleFilter, Corpus};
+use corpus::corpus::{ArticleFilter, Corpus, Needs};
 use corpus::extract::entities::Kind;
 use corpus::input::WalkOptions;
 use corpus::lexicon::Lexicon;
@@ -300,7 +300,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Parse(args) => parse(args),
-        Command::Entities(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Entities(args) => with_corpus(&args.corpus, Needs::ENTITIES_ONLY, |corpus, out, format, color| {
             let query = EntityQuery {
                 kind: args.kind,
                 min_articles: args.min_articles,
@@ -316,30 +316,30 @@ fn main() -> ExitCode {
             }
             Ok(Done::Ok)
         }),
-        Command::Quotes(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Quotes(args) => with_corpus(&args.corpus, Needs::WITH_QUOTES, |corpus, out, format, color| {
             let query = QuoteQuery { speaker: args.speaker.clone(), grep: args.grep.clone(), sort: args.sort, limit: args.corpus.limit };
             match query::quotes::quotes(corpus, &query) {
                 Ok(rows) => output::write_rows(out, &rows, format, color).map(|_| Done::Ok),
                 Err(e) => Ok(Done::Trouble(e.to_string())),
             }
         }),
-        Command::Outlets(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Outlets(args) => with_corpus(&args.corpus, Needs::WITH_QUOTES, |corpus, out, format, color| {
             output::write_rows(out, &query::outlets::outlets(corpus, args.top, args.corpus.limit), format, color)?;
             Ok(Done::Ok)
         }),
-        Command::Show(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Show(args) => with_corpus(&args.corpus, Needs::WITH_QUOTES, |corpus, out, format, color| {
             match corpus.lookup(&args.name, args.kind.map(Kind::from)) {
                 Ok(id) => query::show::show(corpus, id, args.corpus.limit).write(out, format, color).map(|_| Done::Ok),
                 Err(e) => Ok(Done::Trouble(e.to_string())),
             }
         }),
-        Command::Table(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Table(args) => with_corpus(&args.corpus, Needs::WITH_QUOTES, |corpus, out, format, color| {
             match query::pivot::pivot(corpus, args.rows, args.cols, args.corpus.limit) {
                 Ok(pivot) => pivot.write(out, format, color).map(|_| Done::Ok),
                 Err(e) => Ok(Done::Trouble(e)),
             }
         }),
-        Command::Timeline(args) => with_corpus(&args.corpus, |corpus, out, format, color| {
+        Command::Timeline(args) => with_corpus(&args.corpus, Needs::WITH_MENTIONED_DATES, |corpus, out, format, color| {
             let entity = match args.entity.as_deref().map(|n| corpus.lookup(n, None)).transpose() {
                 Ok(entity) => entity,
                 Err(e) => return Ok(Done::Trouble(e.to_string())),
@@ -375,7 +375,7 @@ fn diff_quotes(args: DiffQuotesArgs) -> io::Result<ExitCode> {
         }
         _ => (vec![CorpusInput { paths: args.corpus.paths.clone(), records: args.corpus.records.clone() }], Vec::new()),
     };
-    with_inputs(&args.corpus, &inputs, |corpus, ends, out, format, color| {
+    with_inputs(&args.corpus, &inputs, Needs::WITH_QUOTES, |corpus, ends, out, format, color| {
         let speaker = match args.speaker.as_deref().map(|n| corpus.lookup(n, None)).transpose() {
             Ok(speaker) => speaker,
             Err(e) => return Ok(Done::Trouble(e.to_string())),
@@ -444,6 +444,7 @@ fn parse(args: ParseArgs) -> io::Result<ExitCode> {
 /// Builds the corpus, runs one report over it and prints it.
 fn with_corpus(
     args: &CorpusArgs,
+    needs: Needs,
     report_fn: impl FnOnce(&Corpus, &mut dyn Write, Format, bool) -> io::Result<Done>,
 ) -> io::Result<ExitCode> {
     if args.paths.is_empty() && args.records.is_empty() {
@@ -451,13 +452,14 @@ fn with_corpus(
         return Ok(ExitCode::from(2));
     }
     let input = CorpusInput { paths: args.paths.clone(), records: args.records.clone() };
-    with_inputs(args, &[input], |corpus, _, out, format, color| report_fn(corpus, out, format, color))
+    with_inputs(args, &[input], needs, |corpus, _, out, format, color| report_fn(corpus, out, format, color))
 }
 
 /// `with_corpus` over several inputs; the report also gets each input's end (in articles).
 fn with_inputs(
     args: &CorpusArgs,
     inputs: &[CorpusInput],
+    needs: Needs,
     report_fn: impl FnOnce(&Corpus, &[usize], &mut dyn Write, Format, bool) -> io::Result<Done>,
 ) -> io::Result<ExitCode> {
     let lex = match load_lexicon(&args.source.lexicon) {
@@ -465,7 +467,7 @@ fn with_inputs(
         Err(code) => return Ok(code),
     };
     let filter = ArticleFilter { outlet: args.outlet.clone(), since: args.since.clone(), until: args.until.clone() };
-    let (corpus, ends, summary) = run::build_corpus(inputs, &lex, &parse_options(&args.source, None, InputFormat::Text), filter)?;
+    let (corpus, ends, summary) = run::build_corpus(inputs, &lex, &parse_options(&args.source, None, InputFormat::Text), filter, needs)?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     let done = report_fn(&corpus, &ends, &mut out, args.output.format(), output::color_wanted())?;
     out.flush()?;

@@ -5,7 +5,7 @@ use std::io::{self, BufRead, Write};
 
 use rayon::prelude::*;
 
-use crate::corpus::{ArticleFilter, Corpus, CorpusBuilder};
+use crate::corpus::{ArticleFilter, Corpus, CorpusBuilder, Needs};
 use crate::extract::{self, Stated};
 use crate::input::{self, Skipped, Source, WalkOptions};
 use crate::lexicon::Lexicon;
@@ -93,8 +93,9 @@ pub fn build_corpus(
     lex: &Lexicon,
     options: &ParseOptions,
     filter: ArticleFilter,
+    needs: Needs,
 ) -> io::Result<(Corpus, Vec<usize>, Summary)> {
-    let mut builder = CorpusBuilder::new(filter);
+    let mut builder = CorpusBuilder::new(filter, needs);
     let mut summary = Summary::default();
     let mut ends = Vec::new();
     for input in inputs {

@@ -123,16 +123,31 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
 }
 
+/// What a report reads beyond articles and entities. Quote texts are most of an index's
+/// memory, so a report that shows none (`entities`) is built without them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Needs {
+    pub quotes: bool,
+    /// Every date an article mentions (the publication date is always kept).
+    pub mentioned_dates: bool,
+}
+
+impl Needs {
+    pub const ENTITIES_ONLY: Needs = Needs { quotes: false, mentioned_dates: false };
+    pub const WITH_QUOTES: Needs = Needs { quotes: true, mentioned_dates: false };
+    pub const WITH_MENTIONED_DATES: Needs = Needs { quotes: false, mentioned_dates: true };
+}
+
 /// Collects records one at a time (so a corpus need not be in memory), then links.
-#[derive(Default)]
 pub struct CorpusBuilder {
     filter: ArticleFilter,
+    needs: Needs,
     corpus: Corpus,
 }
 
 impl CorpusBuilder {
-    pub fn new(filter: ArticleFilter) -> Self {
-        CorpusBuilder { filter, corpus: Corpus::default() }
+    pub fn new(filter: ArticleFilter, needs: Needs) -> Self {
+        CorpusBuilder { filter, needs, corpus: Corpus::default() }
     }
 
     /// How many articles were added so far.
@@ -169,7 +184,7 @@ impl CorpusBuilder {
                 });
             }
         }
-        for q in record.quotes.iter().filter(|q| q.kind == "quote") {
+        for q in record.quotes.iter().filter(|q| self.needs.quotes && q.kind == "quote") {
             let occurrence = q.speaker.as_deref().and_then(|s| {
                 (first_occurrence..c.occurrences.len()).find(|&i| {
                     let o = &c.occurrences[i];
@@ -190,6 +205,7 @@ impl CorpusBuilder {
         let dates = record
             .dates
             .iter()
+            .filter(|_| self.needs.mentioned_dates)
             .filter_map(|d| {
                 let value = d.resolved.clone().or_else(|| d.value.clone().filter(|v| !v.contains('X')))?;
                 Some((d.text.clone(), value))
@@ -357,5 +373,32 @@ impl Entity {
     pub fn date_range(&self, corpus: &Corpus) -> (Option<String>, Option<String>) {
         let dates: BTreeSet<&str> = self.articles.iter().filter_map(|&a| corpus.articles[a].published.as_deref()).collect();
         (dates.first().map(|d| d.to_string()), dates.last().map(|d| d.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{outlet::Stated, parse_article};
+
+    fn corpus_of(needs: Needs) -> Corpus {
+        let lex = Lexicon::builtin();
+        let text = "Acme shares rise\n\nOn March 3, 2021, Acme Corp. chief executive Jo Lee spoke to reporters in a long briefing.\n\n\"We are growing fast,\" said Jo Lee, who founded the company.\n";
+        let record = parse_article("a.txt", text, text.as_bytes(), "utf-8", &lex, &Stated::default());
+        assert!(!record.quotes.is_empty() && !record.dates.is_empty(), "the sample has a quote and a date");
+        let mut builder = CorpusBuilder::new(ArticleFilter::default(), needs);
+        builder.add(record);
+        builder.finish(&lex)
+    }
+
+    #[test]
+    fn an_index_keeps_only_what_its_report_needs() {
+        let entities_only = corpus_of(Needs::ENTITIES_ONLY);
+        assert!(entities_only.quotes.is_empty() && entities_only.articles[0].dates.is_empty());
+        assert!(entities_only.entities.iter().any(|e| e.name == "Jo Lee"));
+        let with_quotes = corpus_of(Needs::WITH_QUOTES);
+        assert_eq!(with_quotes.quotes.len(), 1);
+        assert!(with_quotes.articles[0].dates.is_empty());
+        assert!(!corpus_of(Needs::WITH_MENTIONED_DATES).articles[0].dates.is_empty());
     }
 }
