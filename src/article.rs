@@ -334,7 +334,24 @@ fn word_count(t: &str) -> usize {
 /// `word_count(t) <= n` without counting a long paragraph's words past `n + 1`: most lines are
 /// tested against small limits, several times each.
 fn at_most_words(t: &str, n: usize) -> bool {
-    t.split_whitespace().nth(n).is_none()
+    let bytes = t.as_bytes();
+    let (mut words, mut in_word, mut at) = (0, false, 0);
+    while at < bytes.len() {
+        // ASCII bytes by hand; anything else as the char it starts (white space is Unicode's).
+        let (space, len) = match bytes[at] {
+            b @ 0..0x80 => (matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), 1),
+            _ => t[at..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !space;
+        at += len;
+    }
+    true
 }
 
 /// Running story text: a long line that ends like a sentence.
@@ -407,7 +424,8 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_credit(t: &str) -> bool {
-    at_most_words(t, 40) && CREDIT.is_match(t)
+    // The anchored pattern turns most lines away sooner than counting their words.
+    CREDIT.is_match(t) && at_most_words(t, 40)
 }
 
 static BIO: LazyLock<Regex> = LazyLock::new(|| {
@@ -532,7 +550,7 @@ mod tests {
 
     #[test]
     fn bounded_word_counts_agree_with_full_counts() {
-        for t in ["", "one", " two  words ", "a\u{a0}b\tc\nd", "w w w w w"] {
+        for t in ["", "one", " two  words ", "a\u{a0}b\tc\nd\u{3000}e", "w\x0Bw\u{85}w w\u{2009}é w", "naïve café ", "  "] {
             for n in 0..7 {
                 assert_eq!(at_most_words(t, n), word_count(t) <= n, "{t:?} at most {n}");
             }
