@@ -32,9 +32,22 @@ impl Normalized {
         let mut origin = Vec::with_capacity(original.len());
         let mut origin_len = Vec::with_capacity(original.len());
         let mut prev: Option<char> = None;
-        let mut chars = original.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let bytes = original.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most text is ASCII that folds to itself: copy such runs whole.
+            let plain = bytes[at..].iter().position(|&b| b >= 0x80 || b == b'\r' || b == b'\t').unwrap_or(bytes.len() - at);
+            if plain > 0 {
+                let end = at + plain;
+                text.push_str(&original[at..end]);
+                origin.extend(at as u32..end as u32);
+                origin_len.resize(origin.len(), 1);
+                prev = Some(char::from(bytes[end - 1]));
+                at = end;
+                continue;
+            }
+            let Some(c) = original[at..].chars().next() else { break };
+            let next = original[at + c.len_utf8()..].chars().next();
             if let Some(folded) = fold(c, next, prev) {
                 let before = text.len();
                 text.push(folded);
@@ -42,11 +55,10 @@ impl Normalized {
                     origin.push(at as u32);
                     origin_len.push(c.len_utf8() as u8);
                 }
-            }
-            // Removed characters are invisible to matching, so they do not count as the neighbour.
-            if fold(c, next, prev).is_some() {
+                // Removed characters are invisible to matching, so they do not count as the neighbour.
                 prev = Some(c);
             }
+            at += c.len_utf8();
         }
         Normalized { text, origin, origin_len }
     }
