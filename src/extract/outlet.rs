@@ -204,7 +204,7 @@ fn masthead(article: &Article, lex: &Lexicon) -> Option<FoundOutlet> {
     });
     // The site's own e-mail address or social handle ("news@example.com", "@ExampleNews").
     from_header.or_else(|| {
-        (0..article.lines.len()).find_map(|i| {
+        (0..article.lines.len()).filter(|&i| article.line_text(i).contains('@')).find_map(|i| {
             let t = article.line_text(i);
             let base = article.lines[i].start;
             let (name, s, e) = outlets_on(article, i, lex).into_iter().find(|&(_, s, _)| t[..s - base].ends_with('@'))?;
