@@ -70,10 +70,16 @@ fn is_sports_story(text: &str) -> bool {
     static SPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?-u:\b)(league|goals?|match|coach|season|striker|midfielder|defender|goalkeeper|playoffs?|tournament|championship|scored|stadium|fixture|squad|transfer|quarterback|pitcher|inning|touchdown|referee|manager|club|football|soccer|hockey|basketball|baseball|cricket|rugby)(?-u:\b)").unwrap()
     });
-    let mut seen: Vec<String> = SPORT.find_iter(text).map(|m| m.as_str().to_lowercase()).collect();
-    seen.sort();
-    seen.dedup();
-    seen.len() >= 4
+    let mut seen: Vec<String> = Vec::new();
+    for word in SPORT.find_iter(text).map(|m| m.as_str().to_lowercase()) {
+        if !seen.contains(&word) {
+            seen.push(word);
+            if seen.len() == 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// One occurrence of an entity, in normalised-text offsets.
@@ -597,8 +603,11 @@ impl<'a> Extractor<'a> {
         // Lower-case role words just before: "chairman Zhang Lidong", "founder and CEO Pony Ma".
         static ROLE_BEFORE: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"([a-z][a-z-]*(?: [a-z][a-z-]*){0,3}) $").unwrap());
-        let lower_title = ROLE_BEFORE
-            .captures_at(before, tail_start(before))
+        // The pattern ends in a lower-case word and a space; most names have neither before them.
+        let role_shaped = matches!(before.as_bytes(), [.., b'a'..=b'z' | b'-', b' ']);
+        let lower_title = role_shaped
+            .then(|| ROLE_BEFORE.captures_at(before, tail_start(before)))
+            .flatten()
             .and_then(|c| {
                 let phrase = c.get(1)?.as_str();
                 let ws: Vec<&str> = phrase.split(' ').collect();
@@ -643,7 +652,8 @@ impl<'a> Extractor<'a> {
             && !full_name;
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
-        let company_cue = COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
+        // Searched only when nothing above has decided.
+        let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
 
         let kind = if let Some((listed, _)) = lexicon_hit {
             Some(listed.kind())
@@ -657,7 +667,7 @@ impl<'a> Extractor<'a> {
             None
         } else if self.person_shaped(&words) && self.ends_like_a_name(&words) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
-        } else if (weak_suffix && words.len() >= 2) || (company_cue && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
+        } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
         } else {
             None
