@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::article::{Article, LineKind};
@@ -703,6 +704,13 @@ impl<'a> Extractor<'a> {
         static BODY: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:(?-u:\b)[Tt]he\s+)?(?-u:\b)((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))(?-u:\b)").unwrap()
         });
+        // The pattern needs one of its head nouns, which most lines lack; finding them is cheap.
+        static HEADS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::new(["ministr", "commission", "office", "department", "bureau", "authority", "agency"]).expect("literal patterns")
+        });
+        if !HEADS.is_match(line) {
+            return;
+        }
         for c in BODY.captures_iter(line) {
             let (Some(all), Some(place)) = (c.get(0), c.get(1)) else { continue };
             let bare = strip_possessive(place.as_str());
