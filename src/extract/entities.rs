@@ -477,8 +477,7 @@ fn title_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)
 }
 
 impl<'a> Extractor<'a> {
-    fn line(&mut self, line: &str, base: usize) {
-        let tokens = tokenize(line);
+    fn line(&mut self, line: &str, base: usize, tokens: &[Token]) {
         let mut i = 0;
         while i < tokens.len() {
             if !is_capitalised(tokens[i].text) {
@@ -498,7 +497,7 @@ impl<'a> Extractor<'a> {
                 let t = tokens[j].text;
                 if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) {
                     j += 1;
-                } else if let Some(skip) = connector_span(line, &tokens, j)
+                } else if let Some(skip) = connector_span(line, tokens, j)
                     && self.connector_joins(&tokens[i..j], t, &tokens[j + skip..])
                 {
                     j += skip + 1;
@@ -506,7 +505,7 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
-            self.run(line, base, &tokens, i, j);
+            self.run(line, base, tokens, i, j);
             i = j;
         }
     }
@@ -832,8 +831,10 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         .collect();
     // Headline case ("Tina Brown Tracks Down Oscar Wilde") hides where names end: such lines,
     // like the title, only repeat names found elsewhere.
-    for &i in content.iter().filter(|&&i| !is_headline_case(article.line_text(i))) {
-        ex.line(article.line_text(i), article.lines[i].start);
+    // Tokens of each content line, shared with the search for short mentions below.
+    let tokens: Vec<Vec<Token>> = content.iter().map(|&i| tokenize(article.line_text(i))).collect();
+    for (k, &i) in content.iter().enumerate().filter(|&(_, &i)| !is_headline_case(article.line_text(i))) {
+        ex.line(article.line_text(i), article.lines[i].start, &tokens[k]);
     }
     for &i in &content {
         ex.lower_case_bodies(article.line_text(i), article.lines[i].start);
@@ -917,7 +918,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     }
     table.mentions.sort();
     table.mentions.dedup();
-    add_short_mentions(article, &content, lex, &mut table);
+    add_short_mentions(article, &content, &tokens, lex, &mut table);
     add_descriptive_aliases(article, &content, &mut table);
     drop_empty(&mut table);
     table
@@ -1078,17 +1079,19 @@ fn inside_longer_name(line: &str, start: usize, end: usize) -> bool {
     before.is_some_and(|w| is_capitalised(w) && !opens_sentence) || after.is_some_and(is_capitalised)
 }
 
-fn add_short_mentions(article: &Article, content: &[usize], lex: &Lexicon, table: &mut EntityTable) {
-    let mut lines: Vec<usize> = content.to_vec();
-    if let Some(t) = article.title {
-        lines.push(t);
+/// `tokens` holds the tokens of each content line.
+fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>], lex: &Lexicon, table: &mut EntityTable) {
+    let title_tokens = article.title.map(|t| tokenize(article.line_text(t)));
+    let mut lines: Vec<(usize, &[Token])> = content.iter().copied().zip(tokens.iter().map(Vec::as_slice)).collect();
+    if let (Some(t), Some(title_tokens)) = (article.title, &title_tokens) {
+        lines.push((t, title_tokens));
     }
-    lines.sort_unstable();
+    lines.sort_unstable_by_key(|&(i, _)| i);
     let mut found = Vec::new();
-    for &i in &lines {
+    for &(i, line_tokens) in &lines {
         let line = article.line_text(i);
         let base = article.lines[i].start;
-        for tok in tokenize(line) {
+        for tok in line_tokens {
             let word = strip_possessive(tok.text);
             let title = || lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase());
             if !is_capitalised(word) || lex.stopwords.contains(word) || title() {
