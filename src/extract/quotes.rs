@@ -321,7 +321,8 @@ impl Context<'_> {
         let part = &line[from..to];
         // A colon lead-in: "Volker: Allegations are “not credible”", "From the chairwoman: …".
         static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:From\s+)?(?:the\s+)?([^:]{1,60}?)\s*:").unwrap());
-        if let Some(c) = LEAD_IN.captures(part)
+        if part.contains(':')
+            && let Some(c) = LEAD_IN.captures(part)
             && let Some(who) = c.get(1)
         {
             let (s, e) = (self.base + from + who.start(), self.base + from + who.end());
