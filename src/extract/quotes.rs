@@ -482,7 +482,8 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         let base = article.lines[i].start;
         let ctx = Context { article, table, lex, base, quoted: &quoted };
         let mut line_speaker: Option<usize> = None;
-        let starts = sentence_starts(line);
+        // Only lines with quotation marks need their sentences.
+        let starts = if ms.is_empty() { Vec::new() } else { sentence_starts(line) };
         for (k, m) in ms.iter().enumerate() {
             let s_start = sentence_start(&starts, m.open);
             let s_end = sentence_end(&starts, line, m.close).max(m.close);
