@@ -40,13 +40,19 @@ fn is_opening_context(before: Option<char>, after: Option<char>) -> bool {
 /// Finds quotations in one line. Curly and straight double quotes, guillemets, and single
 /// quotes told apart from apostrophes; an unclosed quote ends at the line's end.
 fn marks(line: &str) -> Vec<Marked> {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None; // (mark offset, inner start, kind)
-    for (k, &(at, c)) in chars.iter().enumerate() {
-        let before = k.checked_sub(1).map(|p| chars[p].1);
-        let after = chars.get(k + 1).map(|&(_, n)| n);
+    // Only quotation marks move the state, and each is '"', '\'' or a char whose UTF-8 starts
+    // with byte C2 (« ») or E2 (“ ” „ ‘ ’): only those bytes are decoded.
+    for (at, byte) in line.bytes().enumerate() {
+        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = line[at..].chars().next() else { continue };
         let inner = at + c.len_utf8();
+        let rest = &line[inner..];
+        let before = line[..at].chars().next_back();
+        let after = rest.chars().next();
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((at, inner, '"')),
             (None, '"' | '”') if is_opening_context(before, after) => open = Some((at, inner, '"')),
@@ -68,8 +74,8 @@ fn marks(line: &str) -> Vec<Marked> {
             (Some((_, _, '\'')), '’' | '\'')
                 if before == Some('s')
                     && after == Some(' ')
-                    && chars.get(k + 2).is_some_and(|&(_, n)| n.is_lowercase())
-                    && chars[k + 1..].iter().any(|&(_, n)| n == '’' || n == '\'') => {}
+                    && rest.chars().nth(1).is_some_and(char::is_lowercase)
+                    && rest.contains(['’', '\'']) => {}
             (Some((o, s, '\'')), '’' | '\'') if after.is_none_or(|n| !n.is_alphanumeric()) => {
                 out.push(Marked { open: o, start: s, end: at, close: inner });
                 open = None;
