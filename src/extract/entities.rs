@@ -277,6 +277,14 @@ const RELATION_SUFFIXES: &[&str] = &[
     "style", "era", "designed", "built", "operated", "sponsored", "supported", "headquartered", "focused", "related",
 ];
 
+/// The char starting at byte `at` of `line` and its length; ASCII without decoding.
+fn char_at(line: &str, at: usize) -> (char, usize) {
+    match line.as_bytes()[at] {
+        b @ 0..0x80 => (char::from(b), 1),
+        _ => line[at..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
 fn tokenize(line: &str) -> Vec<Token<'_>> {
     let bytes = line.as_bytes();
     // About one token per six bytes of prose: one allocation for most lines.
@@ -284,27 +292,29 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     let mut sentence_start = true;
     while i < line.len() {
-        let c = line[i..].chars().next().unwrap_or(' ');
+        let (c, len) = char_at(line, i);
         if !c.is_alphanumeric() {
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '“' | '"' | '‘' | '(' | '—' | '–' | '•') {
                 sentence_start = true;
             }
-            i += c.len_utf8();
+            i += len;
             continue;
         }
         let start = i;
         let mut end = i;
         let mut hyphenated = false;
-        let mut chars = line[i..].char_indices().peekable();
-        while let Some((off, ch)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut at = i;
+        while at < line.len() {
+            let (ch, len) = char_at(line, at);
+            let next = (at + len < line.len()).then(|| char_at(line, at + len).0);
             let glue = matches!(ch, '\'' | '-' | '&' | '.') && next.is_some_and(char::is_alphanumeric);
-            if ch.is_alphanumeric() || (glue && off > 0) {
-                end = i + off + ch.len_utf8();
+            if ch.is_alphanumeric() || (glue && at > i) {
+                end = at + len;
                 hyphenated |= ch == '-';
             } else {
                 break;
             }
+            at += len;
         }
         // "Tencent-owned", "Beijing-based": the name ends at the hyphen.
         if hyphenated
