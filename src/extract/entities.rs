@@ -616,10 +616,11 @@ impl<'a> Extractor<'a> {
         // The pattern ends in a lower-case word and a space; most names have neither before them.
         let role_shaped = matches!(before.as_bytes(), [.., b'a'..=b'z' | b'-', b' ']);
         let lower_title = role_shaped
-            .then(|| ROLE_BEFORE.captures_at(before, tail_start(before)))
+            .then(|| ROLE_BEFORE.find_at(before, tail_start(before)))
             .flatten()
-            .and_then(|c| {
-                let phrase = c.get(1)?.as_str();
+            .and_then(|m| {
+                // The group is the match less its final space.
+                let phrase = m.as_str().strip_suffix(' ')?;
                 let ws: Vec<&str> = phrase.split(' ').collect();
                 (0..ws.len()).map(|i| ws[i..].join(" ")).find(|p| lex.roles.contains(p))
             });
