@@ -322,7 +322,18 @@ impl Lexicon {
             let first_word = |t: &String| t.split(' ').next().unwrap_or_default().to_string();
             self.roles.iter().chain(&self.honorifics).map(first_word).collect()
         });
-        openers.contains(word) || (word.chars().any(char::is_uppercase) && openers.contains(&word.to_lowercase()))
+        if openers.contains(word) {
+            return true;
+        }
+        // Most words are short and ASCII: lower-case those on the stack, not in a new String.
+        let mut buf = [0u8; 32];
+        if word.is_ascii() && word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|lower| lower != word && openers.contains(lower));
+        }
+        word.chars().any(char::is_uppercase) && openers.contains(&word.to_lowercase())
     }
 }
 

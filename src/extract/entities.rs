@@ -249,7 +249,15 @@ impl EntityTable {
 
 /// A written name without a leading "the" or a trailing possessive.
 fn strip_name(name: &str) -> &str {
-    strip_possessive(name.trim().trim_start_matches("the ").trim_start_matches("The "))
+    // `strip_prefix` loops: `trim_start_matches` with a str pattern builds a searcher per call.
+    let mut name = name.trim();
+    while let Some(rest) = name.strip_prefix("the ") {
+        name = rest;
+    }
+    while let Some(rest) = name.strip_prefix("The ") {
+        name = rest;
+    }
+    strip_possessive(name)
 }
 
 fn strip_possessive(s: &str) -> &str {
@@ -306,9 +314,8 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
         let mut at = i;
         while at < line.len() {
             let (ch, len) = char_at(line, at);
-            let next = (at + len < line.len()).then(|| char_at(line, at + len).0);
-            let glue = matches!(ch, '\'' | '-' | '&' | '.') && next.is_some_and(char::is_alphanumeric);
-            if ch.is_alphanumeric() || (glue && at > i) {
+            let glue = || matches!(ch, '\'' | '-' | '&' | '.') && at + len < line.len() && char_at(line, at + len).0.is_alphanumeric();
+            if ch.is_alphanumeric() || (at > i && glue()) {
                 end = at + len;
                 hyphenated |= ch == '-';
             } else {
