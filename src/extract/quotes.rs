@@ -1,5 +1,7 @@
 //! Quotations: the words inside quotation marks, who said them and the cue that says so.
 
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -177,6 +179,116 @@ struct Context<'a> {
     base: usize,
     /// Quoted ranges of the article (normalised offsets): mentions inside them are not speakers.
     quoted: &'a [(usize, usize)],
+    described: &'a Described,
+}
+
+/// The kinds of entity a description can stand for ("the company": companies).
+#[derive(Debug, Clone, Copy)]
+enum KindSet {
+    People,
+    Companies,
+    Organisations,
+    Regulators,
+    Anyone,
+}
+
+impl KindSet {
+    fn kinds(self) -> &'static [Kind] {
+        match self {
+            KindSet::People => &[Kind::Person],
+            KindSet::Companies => &[Kind::Company],
+            KindSet::Organisations => &[Kind::Company, Kind::Regulator],
+            KindSet::Regulators => &[Kind::Regulator],
+            KindSet::Anyone => &[Kind::Company, Kind::Regulator, Kind::Person],
+        }
+    }
+}
+
+/// What `Context::described` asks of the whole article, worked out once on first use: going
+/// through every earlier mention and every entity for each "the company said" made a page of
+/// many such quotes quadratic.
+#[derive(Default)]
+struct Described {
+    /// Per `KindSet`.
+    tallies: [OnceCell<Tally>; 5],
+    /// Entities by the lower-cased words (5 bytes or longer) of their names.
+    name_words: OnceCell<BTreeMap<String, Vec<usize>>>,
+    /// Indices into the mentions of those introduced as issuing a statement, in text order.
+    issuers: OnceCell<Vec<usize>>,
+}
+
+/// The mentions of one `KindSet` outside quotes.
+struct Tally {
+    /// (start, entity), in text order.
+    starts: Vec<(usize, usize)>,
+    /// The first offset each mention counts from (`max(end, start + 1)`: it must start before
+    /// and end at or before a position), ascending.
+    ends: Vec<usize>,
+    /// The leader once the first `k + 1` of `ends` count: most mentions, then the latest last
+    /// mention, then the latest first mention.
+    leader: Vec<usize>,
+}
+
+impl Described {
+    fn tally(&self, set: KindSet, ctx: &Context) -> &Tally {
+        self.tallies[set as usize].get_or_init(|| {
+            let kinds = set.kinds();
+            let eligible: Vec<&Mention> = ctx
+                .table
+                .mentions
+                .iter()
+                .filter(|m| kinds.contains(&ctx.table.entities[m.entity].kind) && ctx.outside_quotes(m.start))
+                .collect();
+            let starts = eligible.iter().map(|m| (m.start, m.entity)).collect();
+            let mut by_end: Vec<&Mention> = eligible;
+            by_end.sort_by_key(|m| m.end.max(m.start + 1));
+            // Per entity: (mentions, last start, first mention); only its count can fall
+            // behind, so each new mention either makes its entity the leader or changes nothing.
+            let mut score: HashMap<usize, (usize, usize, Mention)> = HashMap::new();
+            let mut leader: Option<(usize, (usize, usize, Mention))> = None;
+            let mut leaders = Vec::with_capacity(by_end.len());
+            for m in &by_end {
+                let s = score.entry(m.entity).or_insert((0, m.start, **m));
+                *s = (s.0 + 1, s.1.max(m.start), s.2.min(**m));
+                if leader.is_none_or(|(_, best)| *s > best) {
+                    leader = Some((m.entity, *s));
+                }
+                leaders.push(leader.map_or(m.entity, |(id, _)| id));
+            }
+            Tally { starts, ends: by_end.iter().map(|m| m.end.max(m.start + 1)).collect(), leader: leaders }
+        })
+    }
+
+    fn name_words(&self, table: &EntityTable) -> &BTreeMap<String, Vec<usize>> {
+        self.name_words.get_or_init(|| {
+            let mut words: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+            for (id, e) in table.entities.iter().enumerate() {
+                for w in e.name.split(' ').filter(|w| w.len() >= 5) {
+                    words.entry(w.to_lowercase()).or_default().push(id);
+                }
+            }
+            words
+        })
+    }
+
+    fn issuers(&self, ctx: &Context) -> &[usize] {
+        self.issuers.get_or_init(|| {
+            static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?:statement|report|notice|release)s?\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$").unwrap()
+            });
+            static ISSUED: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(r"^(?:'s)?\s+(?:\w+\s+){0,2}(?:said in|released|issued|put out|published|posted)\s+(?:a|an|its)\s+(?:\w+\s+)?statement").unwrap());
+            let text = ctx.article.text();
+            (0..ctx.table.mentions.len())
+                .filter(|&k| {
+                    let m = &ctx.table.mentions[k];
+                    let before = &text[text.floor_char_boundary(m.start.saturating_sub(60))..m.start];
+                    let after = &text[m.end..text.ceil_char_boundary((m.end + 60).min(text.len()))];
+                    ctx.outside_quotes(m.start) && (ISSUER.is_match(before) || ISSUED.is_match(after))
+                })
+                .collect()
+        })
+    }
 }
 
 impl Context<'_> {
@@ -258,77 +370,60 @@ impl Context<'_> {
     /// "the statement said", "the ministry said": the organisation last named before.
     fn described(&self, noun: &str, at: usize) -> Option<usize> {
         static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|(?-u:\b)(?:{PERSON_NOUNS}))$")).unwrap());
-        let kinds: &[Kind] = if PERSON_NOUN.is_match(noun) {
-            &[Kind::Person]
+        let set = if PERSON_NOUN.is_match(noun) {
+            KindSet::People
         } else if ["company", "firm", "group", "operator", "owner", "carrier", "airline", "manufacturer", "maker", "retailer", "lender", "insurer", "developer"]
             .iter()
             .any(|n| noun.ends_with(n))
         {
-            &[Kind::Company]
+            KindSet::Companies
         } else if noun.starts_with("spokes") {
-            &[Kind::Company, Kind::Regulator, Kind::Person]
+            KindSet::Anyone
         } else if noun.ends_with("statement") || noun.ends_with("report") {
-            &[Kind::Company, Kind::Regulator]
+            KindSet::Organisations
         } else {
-            &[Kind::Regulator]
+            KindSet::Regulators
         };
+        let kinds = set.kinds();
         // "the production company" → the one entity whose name carries that word ("Productions").
         let speaks_for_someone = noun.ends_with("statement") || noun.ends_with("report") || noun.contains("spokes");
-        let stems: Vec<String> = if speaks_for_someone {
-            Vec::new()
-        } else {
-            noun.split(' ').filter(|w| w.len() >= 5 && w.is_char_boundary(5)).map(|w| w[..5].to_lowercase()).collect()
-        };
-        let named: Vec<usize> = (0..self.table.entities.len())
-            .filter(|&i| kinds.contains(&self.table.entities[i].kind))
-            .filter(|&i| {
-                self.table.entities[i].name.split(' ').any(|w| w.len() >= 5 && stems.iter().any(|s| w.to_lowercase().starts_with(s.as_str())))
-            })
-            .collect();
-        if let [only] = named[..] {
-            return Some(only);
+        if !speaks_for_someone {
+            let stems = noun.split(' ').filter(|w| w.len() >= 5 && w.is_char_boundary(5)).map(|w| w[..5].to_lowercase());
+            let words = self.described.name_words(self.table);
+            let mut named: Vec<usize> = stems
+                .flat_map(|stem| words.range(stem.clone()..).take_while(move |(w, _)| w.starts_with(stem.as_str())).flat_map(|(_, ids)| ids))
+                .copied()
+                .filter(|&i| kinds.contains(&self.table.entities[i].kind))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            if let [only] = named[..] {
+                return Some(only);
+            }
         }
         // "the statement said": whoever the article last said issued one.
         if speaks_for_someone && !noun.contains("spokes") {
-            static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?:statement|report|notice|release)s?\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$").unwrap()
-            });
-            static ISSUED: LazyLock<Regex> =
-                LazyLock::new(|| Regex::new(r"^(?:'s)?\s+(?:\w+\s+){0,2}(?:said in|released|issued|put out|published|posted)\s+(?:a|an|its)\s+(?:\w+\s+)?statement").unwrap());
-            let text = self.article.text();
-            let issuer = self.table.before(at).iter().rev().filter(|m| m.end <= at && self.outside_quotes(m.start)).find(|m| {
-                let before = &text[text.floor_char_boundary(m.start.saturating_sub(60))..m.start];
-                let after = &text[m.end..text.ceil_char_boundary((m.end + 60).min(text.len()))];
-                kinds.contains(&self.table.entities[m.entity].kind) && (ISSUER.is_match(before) || ISSUED.is_match(after))
-            });
+            let mentions = &self.table.mentions;
+            let issuers = self.described.issuers(self);
+            let before = mentions.partition_point(|m| m.start < at);
+            let issuer = issuers[..issuers.partition_point(|&k| k < before)]
+                .iter()
+                .rev()
+                .map(|&k| &mentions[k])
+                .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind));
             if let Some(m) = issuer {
                 return Some(m.entity);
             }
         }
+        let tally = self.described.tally(set, self);
         // The most talked-about one so far, the latest on a tie: "the company said" is rarely
         // a firm named once in passing.
-        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (entity, mentions, last position)
-        for m in self.table.before(at).iter().filter(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind)) {
-            if !self.outside_quotes(m.start) {
-                continue;
-            }
-            match counts.iter_mut().find(|c| c.0 == m.entity) {
-                Some(c) => {
-                    c.1 += 1;
-                    c.2 = m.start;
-                }
-                None => counts.push((m.entity, 1, m.start)),
-            }
-        }
-        if let Some(&(id, ..)) = counts.iter().max_by_key(|c| (c.1, c.2)) {
-            return Some(id);
+        let counted = tally.ends.partition_point(|&t| t <= at);
+        if counted > 0 {
+            return Some(tally.leader[counted - 1]);
         }
         // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
-        self.table
-            .from(at)
-            .iter()
-            .find(|m| kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
-            .map(|m| m.entity)
+        tally.starts.get(tally.starts.partition_point(|&(start, _)| start < at)).map(|&(_, id)| id)
     }
 
     /// Who a stretch of text (line offsets `from..to`) says is speaking.
@@ -490,12 +585,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         .iter()
         .flat_map(|(i, ms)| ms.iter().map(move |m| (article.lines[*i].start + m.open, article.lines[*i].start + m.close)))
         .collect();
+    let described = Described::default();
     let mut out: Vec<FoundQuote> = Vec::new();
     let mut previous: Option<(usize, Option<usize>, bool)> = None; // (line, speaker, ran to line end)
     for (i, ms) in per_line {
         let line = article.line_text(i);
         let base = article.lines[i].start;
-        let ctx = Context { article, table, lex, base, quoted: &quoted };
+        let ctx = Context { article, table, lex, base, quoted: &quoted, described: &described };
         let mut line_speaker: Option<usize> = None;
         // Only lines with quotation marks need their sentences.
         let starts = if ms.is_empty() { Vec::new() } else { sentence_starts(line) };
