@@ -80,7 +80,22 @@ fn generated() -> Vec<Input> {
         input(&format!("gen_typical_{}k", typical.text.len() / 1000), typical.bytes()),
         input(&long_name, long.bytes()),
         input("gen_single_100k", generator::single_article(1, 100_000).into_bytes()),
+        // Equal MB/s for both sizes means "the company said" costs the same however many come before.
+        input("descriptions_2000_quotes", described_quotes_page(2000).into_bytes()),
+        input("descriptions_8000_quotes", described_quotes_page(8000).into_bytes()),
     ]
+}
+
+/// A page of `n` paragraphs naming a firm, each followed by a quote that "the company" said.
+fn described_quotes_page(n: usize) -> String {
+    const FIRMS: [&str; 5] = ["Kestrel Digital Inc.", "Harlow & Finch Ltd.", "Nimbus Freight Corp.", "Sierra Crest Power Corp.", "Orchard Bank plc"];
+    let mut page = String::from("Quarterly results\n\nBy Jo Lee\n\n");
+    for i in 0..n {
+        let firm = FIRMS[i % FIRMS.len()];
+        page.push_str(&format!("{firm} shares rose after results beat forecasts.\n\n"));
+        page.push_str("\u{201c}We had a strong quarter and expect more growth,\u{201d} the company said on Tuesday.\n\n");
+    }
+    page
 }
 
 /// On-CPU time of the calling thread, in nanoseconds, from `/proc/thread-self/schedstat` (its
