@@ -209,7 +209,7 @@ impl KindSet {
 /// many such quotes quadratic.
 #[derive(Default)]
 struct Described {
-    /// Per `KindSet`.
+    /// One per `KindSet` variant, indexed by it.
     tallies: [OnceCell<Tally>; 5],
     /// Entities by the lower-cased words (5 bytes or longer) of their names.
     name_words: OnceCell<BTreeMap<String, Vec<usize>>>,
@@ -242,8 +242,9 @@ impl Described {
             let starts = eligible.iter().map(|m| (m.start, m.entity)).collect();
             let mut by_end: Vec<&Mention> = eligible;
             by_end.sort_by_key(|m| m.end.max(m.start + 1));
-            // Per entity: (mentions, last start, first mention); only its count can fall
-            // behind, so each new mention either makes its entity the leader or changes nothing.
+            // Per entity: (mentions, last start, first mention), compared in that order. A new
+            // mention raises only its own entity's score (the count goes up), so it either makes
+            // that entity the leader or leaves the leader as it was.
             let mut score: HashMap<usize, (usize, usize, Mention)> = HashMap::new();
             let mut leader: Option<(usize, (usize, usize, Mention))> = None;
             let mut leaders = Vec::with_capacity(by_end.len());
