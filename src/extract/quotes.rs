@@ -801,6 +801,26 @@ mod tests {
         assert!(texts("Ireland's O'Brien said it's fine").is_empty());
     }
 
+    /// Speakers of "the company said" quotes on a page, in order.
+    fn company_said_speakers(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let article = Article::parse(text, &lex);
+        let table = crate::extract::entities::find_entities(&article, &lex, &[]);
+        find_quotes(&article, &table, &lex).iter().map(|q| q.speaker.map_or(String::new(), |id| table.entities[id].name.clone())).collect()
+    }
+
+    #[test]
+    fn the_company_is_the_most_mentioned_firm_so_far_the_latest_on_a_tie() {
+        let page = "Results\n\n\
+            Kestrel Digital Inc. and Nimbus Freight Corp. reported results on Tuesday.\n\n\
+            “We had a strong quarter,” the company said.\n\n\
+            Kestrel Digital Inc. raised its forecast.\n\n\
+            “Demand is rising,” the company said.\n\n\
+            Nimbus Freight Corp. cut costs, and Nimbus Freight Corp. hired staff.\n\n\
+            “We are lean now,” the company said.\n";
+        assert_eq!(company_said_speakers(page), ["Nimbus Freight Corp.", "Kestrel Digital Inc.", "Nimbus Freight Corp."]);
+    }
+
     #[test]
     fn unclosed_quote_ends_at_the_line_end() {
         assert_eq!(texts("He said “this runs on. And on."), ["this runs on. And on."]);
