@@ -3,11 +3,10 @@
 //! acronyms) inside the article.
 
 use std::collections::BTreeMap;
-
-use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use regex::Regex;
 
 use crate::article::{Article, LineKind};
