@@ -315,6 +315,11 @@ impl Lexicon {
         self.given_names.contains(word)
     }
 
+    /// A legal form or a word naming the corporate shell ("Inc.", "Holdings"), as written.
+    pub fn is_corporate_suffix(&self, word: &str) -> bool {
+        self.company_suffixes.contains(word) || self.corporate_words.contains(word)
+    }
+
     /// Whether a title (a role, or an honorific as written or in lower case) could start with
     /// `word`: most capitalised words cannot, and then no phrase from them needs building.
     pub fn may_open_title(&self, word: &str) -> bool {

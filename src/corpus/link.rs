@@ -202,14 +202,13 @@ impl Keyer<'_> {
         w.join(" ")
     }
 
+    /// Key words are lower-cased and stripped of dots, so the casings lexicons write are tried
+    /// ("inc" as "inc", "Inc", "INC", "Inc.").
     fn is_suffix(&self, word: &str) -> bool {
-        let lex = self.lex;
-        [&lex.company_suffixes, &lex.corporate_words].iter().any(|set| {
-                set.contains(word)
-                    || set.contains(&capitalised(word))
-                    || set.contains(&word.to_uppercase())
-                    || set.contains(&format!("{}.", capitalised(word)))
-            })
+        self.lex.is_corporate_suffix(word)
+            || self.lex.is_corporate_suffix(&capitalised(word))
+            || self.lex.is_corporate_suffix(&word.to_uppercase())
+            || self.lex.is_corporate_suffix(&format!("{}.", capitalised(word)))
     }
 }
 

@@ -1038,10 +1038,7 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
 fn adds_only_suffixes(name: &str, short: &str, lex: &Lexicon) -> bool {
     name.strip_prefix(short).is_some_and(|rest| {
         rest.starts_with(' ')
-            && rest.split_whitespace().all(|w| {
-                let w = w.trim_end_matches(',');
-                lex.company_suffixes.contains(w) || lex.corporate_words.contains(w)
-            })
+            && rest.split_whitespace().all(|w| lex.is_corporate_suffix(w.trim_end_matches(',')))
     })
 }
 
