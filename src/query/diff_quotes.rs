@@ -81,8 +81,8 @@ fn same_words(a: &[Word], b: &[Word]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.norm == y.norm)
 }
 
-/// Word operations turning `a` into `b`, runs of one kind merged.
-fn word_diff(a: &[Word], b: &[Word]) -> Vec<DiffOp> {
+/// Word operations turning `a` into `b`, runs of one kind merged; `common` is their [`lcs`].
+fn word_diff(a: &[Word], b: &[Word], common: &[(usize, usize)]) -> Vec<DiffOp> {
     let mut ops: Vec<DiffOp> = Vec::new();
     let mut push = |op: Op, w: &Word| match ops.last_mut() {
         Some(last) if last.op == op => {
@@ -92,7 +92,7 @@ fn word_diff(a: &[Word], b: &[Word]) -> Vec<DiffOp> {
         _ => ops.push(DiffOp { op, text: w.shown.clone() }),
     };
     let (mut i, mut j) = (0, 0);
-    for (pi, pj) in lcs(a, b).into_iter().chain([(a.len(), b.len())]) {
+    for &(pi, pj) in common.iter().chain(&[(a.len(), b.len())]) {
         a[i..pi].iter().for_each(|w| push(Op::Delete, w));
         b[j..pj].iter().for_each(|w| push(Op::Insert, w));
         if pi < a.len() {
@@ -103,13 +103,12 @@ fn word_diff(a: &[Word], b: &[Word]) -> Vec<DiffOp> {
     ops
 }
 
-/// How alike two quotes are: the share of words in common (Dice over the longest common
-/// subsequence), and whether the shorter one lies whole inside the longer.
-fn similarity(a: &[Word], b: &[Word]) -> (f64, bool) {
+/// How alike two quotes are: the share of words in common (Dice over `common`, the length of
+/// their [`lcs`]), and whether the shorter one lies whole inside the longer.
+fn similarity(a: &[Word], b: &[Word], common: usize) -> (f64, bool) {
     if a.is_empty() || b.is_empty() {
         return (0.0, false);
     }
-    let common = lcs(a, b).len();
     let dice = 2.0 * common as f64 / (a.len() + b.len()) as f64;
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let contained = short.len() >= 2 && long.windows(short.len()).any(|w| w.iter().zip(short).all(|(x, y)| x.norm == y.norm));
@@ -257,7 +256,8 @@ fn utterances(items: &[Item], threshold: f64) -> Vec<Vec<usize>> {
                 if !compared.insert((i, j)) {
                     continue;
                 }
-                let (score, contained) = similarity(&items[i].words, &items[j].words);
+                let (a, b) = (&items[i].words, &items[j].words);
+                let (score, contained) = similarity(a, b, lcs(a, b).len());
                 if score >= threshold || contained {
                     sets.union(i, j);
                 }
@@ -277,7 +277,9 @@ fn group(corpus: &Corpus, entity: usize, members: &[&Item]) -> QuoteGroup {
     let mut quotes = Vec::new();
     let mut lowest: f64 = 1.0;
     for m in members {
-        let (score, contained) = similarity(&first.words, &m.words);
+        // One LCS serves the score and the word diff.
+        let common = lcs(&first.words, &m.words);
+        let (score, contained) = similarity(&first.words, &m.words, common.len());
         let same = same_words(&first.words, &m.words);
         let is_first = std::ptr::eq(*m, first);
         let score = if is_first { 1.0 } else { (score * 1000.0).round() / 1000.0 };
@@ -290,7 +292,7 @@ fn group(corpus: &Corpus, entity: usize, members: &[&Item]) -> QuoteGroup {
             date: corpus.articles[m.quote.article].published.clone(),
             similarity: score,
             partial: !same && contained,
-            diff: if is_first || same { Vec::new() } else { word_diff(&first.words, &m.words) },
+            diff: if is_first || same { Vec::new() } else { word_diff(&first.words, &m.words, &common) },
         });
     }
     let sides: Vec<String> = members.iter().map(|m| m.side.clone()).collect::<BTreeSet<_>>().into_iter().collect();
@@ -376,29 +378,39 @@ mod tests {
         words(s)
     }
 
+    fn alike(a: &str, b: &str) -> (f64, bool) {
+        let (a, b) = (w(a), w(b));
+        similarity(&a, &b, lcs(&a, &b).len())
+    }
+
+    fn diff(a: &str, b: &str) -> Vec<DiffOp> {
+        let (a, b) = (w(a), w(b));
+        word_diff(&a, &b, &lcs(&a, &b))
+    }
+
     #[test]
     fn case_punctuation_and_quote_marks_do_not_count() {
-        let (score, _) = similarity(&w("It’s \u{201c}healthy\u{201d} and sustainable."), &w("it's healthy, and sustainable"));
+        let (score, _) = alike("It’s \u{201c}healthy\u{201d} and sustainable.", "it's healthy, and sustainable");
         assert_eq!(score, 1.0);
     }
 
     #[test]
     fn a_fragment_inside_a_longer_quote_is_contained() {
-        let (_, contained) = similarity(&w("a better sense of direction"), &w("gives the firm a better sense of direction now"));
+        let (_, contained) = alike("a better sense of direction", "gives the firm a better sense of direction now");
         assert!(contained);
-        let (_, contained) = similarity(&w("sense direction"), &w("a better sense of direction"));
+        let (_, contained) = alike("sense direction", "a better sense of direction");
         assert!(!contained);
     }
 
     #[test]
     fn word_diff_marks_changed_words() {
-        let ops = word_diff(&w("we will compete globally"), &w("we must compete worldwide"));
+        let ops = diff("we will compete globally", "we must compete worldwide");
         assert_eq!(marked(&ops, false), "we [-will-] {+must+} compete [-globally-] {+worldwide+}");
     }
 
     #[test]
     fn word_diff_keeps_punctuation_with_its_word() {
-        let ops = word_diff(&w("Yes, we can."), &w("yes we can"));
+        let ops = diff("Yes, we can.", "yes we can");
         assert_eq!(ops, vec![DiffOp { op: Op::Equal, text: "yes we can".to_string() }]);
     }
 }
