@@ -112,6 +112,12 @@ impl NameList {
     }
 }
 
+/// Where `form` occurs in `text` as whole words (start offsets), without an automaton: for one
+/// form at a time.
+pub fn whole_word_starts<'a>(text: &'a str, form: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(form).map(|(at, _)| at).filter(move |&at| is_word_edge(text, at, at + form.len()))
+}
+
 /// True when `text[start..end]` is not glued to letters or digits on either side.
 pub fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();

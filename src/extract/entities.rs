@@ -1131,10 +1131,8 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
         let base = article.lines[t].start;
         for (id, e) in table.entities.iter().enumerate() {
             for form in e.forms.keys().filter(|f| f.contains(' ')) {
-                for (at, _) in line.match_indices(form.as_str()) {
-                    if crate::lexicon::is_word_edge(line, at, at + form.len()) {
-                        found.push(Mention { start: base + at, end: base + at + form.len(), entity: id });
-                    }
+                for at in crate::lexicon::whole_word_starts(line, form) {
+                    found.push(Mention { start: base + at, end: base + at + form.len(), entity: id });
                 }
             }
         }

@@ -9,7 +9,7 @@ use super::entities::{EntityRow, role_text};
 use super::quotes::QuoteRow;
 use super::{NameCount, counted, joined_counts, limited, ranked};
 use crate::corpus::Corpus;
-use crate::lexicon::is_word_edge;
+use crate::lexicon::whole_word_starts;
 use crate::output::{self, Format};
 
 #[derive(Debug, Clone, Serialize)]
@@ -97,7 +97,7 @@ pub fn show(corpus: &Corpus, id: usize, limit: Option<usize>) -> ShowReport {
 
 /// Whether `text` contains `form` as whole words.
 fn names(text: &str, form: &str) -> bool {
-    !form.is_empty() && text.match_indices(form).any(|(at, m)| is_word_edge(text, at, at + m.len()))
+    !form.is_empty() && whole_word_starts(text, form).next().is_some()
 }
 
 /// One line of `show --format csv`: every section flattened into the same columns.
