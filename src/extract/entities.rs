@@ -717,14 +717,13 @@ impl<'a> Extractor<'a> {
     /// Government bodies written in lower case after a country or place: "Russia's foreign
     /// ministry", "the French foreign ministry", "the Inner Mongolia health commission".
     fn lower_case_bodies(&mut self, line: &str, base: usize) {
+        const HEADS: [&str; 8] = ["ministry", "ministries", "commission", "office", "department", "bureau", "authority", "agency"];
         static BODY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:(?-u:\b)[Tt]he\s+)?(?-u:\b)((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:ministry|ministries|commission|office|department|bureau|authority|agency))(?-u:\b)").unwrap()
+            Regex::new(&format!(r"(?:(?-u:\b)[Tt]he\s+)?(?-u:\b)((?:[A-Z][\w.-]*\s)?[A-Z][\w.-]*(?:'s)?)\s+((?:foreign|defen[cs]e|finance|health|interior|justice|economy|economic|trade|education|environment|agriculture|energy|transport|culture|labou?r|commerce|industry|information|communications?|security|home|public security|state security|emergency)\s+(?:{}))(?-u:\b)", HEADS.join("|"))).unwrap()
         });
         // The pattern needs one of its head nouns, which most lines lack; finding them is cheap.
-        static HEADS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::new(["ministr", "commission", "office", "department", "bureau", "authority", "agency"]).expect("literal patterns")
-        });
-        if !HEADS.is_match(line) {
+        static HEAD_NOUNS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(HEADS).expect("literal patterns"));
+        if !HEAD_NOUNS.is_match(line) {
             return;
         }
         for c in BODY.captures_iter(line) {
