@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::{Regex, RegexSet};
 
 use crate::lexicon::Lexicon;
-use crate::text::Normalized;
+use crate::text::{Normalized, char_at};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -334,14 +334,10 @@ fn word_count(t: &str) -> usize {
 /// `word_count(t) <= n` without counting a long paragraph's words past `n + 1`: most lines are
 /// tested against small limits, several times each.
 fn at_most_words(t: &str, n: usize) -> bool {
-    let bytes = t.as_bytes();
     let (mut words, mut in_word, mut at) = (0, false, 0);
-    while at < bytes.len() {
-        // ASCII bytes by hand; anything else as the char it starts (white space is Unicode's).
-        let (space, len) = match bytes[at] {
-            b @ 0..0x80 => (matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'), 1),
-            _ => t[at..].chars().next().map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        };
+    while at < t.len() {
+        let (c, len) = char_at(t, at);
+        let space = c.is_whitespace();
         if !space && !in_word {
             words += 1;
             if words > n {

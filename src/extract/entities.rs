@@ -13,7 +13,7 @@ use crate::article::{Article, LineKind};
 use crate::extract::credits::FoundCredit;
 use crate::lexicon::Lexicon;
 use crate::record::{self, Role};
-use crate::text::{Normalized, tail_start};
+use crate::text::{Normalized, char_at, tail_start};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -283,14 +283,6 @@ const RELATION_SUFFIXES: &[&str] = &[
     "owned", "backed", "based", "led", "controlled", "listed", "made", "funded", "run", "born", "linked", "affiliated",
     "style", "era", "designed", "built", "operated", "sponsored", "supported", "headquartered", "focused", "related",
 ];
-
-/// The char starting at byte `at` of `line` and its length; ASCII without decoding.
-fn char_at(line: &str, at: usize) -> (char, usize) {
-    match line.as_bytes()[at] {
-        b @ 0..0x80 => (char::from(b), 1),
-        _ => line[at..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
-    }
-}
 
 fn tokenize(line: &str) -> Vec<Token<'_>> {
     let bytes = line.as_bytes();
