@@ -708,8 +708,10 @@ fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> 
         haystack.push('\n');
     }
     let mut holder: Vec<Option<usize>> = vec![None; unsaid.len()];
-    match AhoCorasick::new(unsaid.iter().map(|(_, w)| w)) {
-        Ok(ac) => {
+    // Building the automaton costs more than a few hundred substring searches.
+    let many = said.len() * unsaid.len() > 256;
+    match many.then(|| AhoCorasick::new(unsaid.iter().map(|(_, w)| w)).ok()).flatten() {
+        Some(ac) => {
             let mut left = unsaid.len();
             for m in ac.find_overlapping_iter(&haystack) {
                 let slot = &mut holder[m.pattern().as_usize()];
@@ -723,8 +725,8 @@ fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> 
                 }
             }
         }
-        // Patterns too large for an automaton: search for each one.
-        Err(_) => {
+        // Few pairs, or patterns too large for an automaton: search for each one.
+        None => {
             for (slot, (_, mine)) in holder.iter_mut().zip(&unsaid) {
                 *slot = said.iter().position(|(w, ..)| w.contains(mine.as_str()));
             }
@@ -846,6 +848,24 @@ mod attribution_tests {
 
     fn some(name: &str) -> Option<String> {
         Some(name.to_string())
+    }
+
+    /// A pull quote on its own line repeats words quoted in full: it takes their speaker,
+    /// whether the page has few quotes (searched pair by pair) or many (one automaton).
+    #[test]
+    fn repeated_words_take_the_speaker() {
+        let repeated = |body: &str| -> Vec<Option<String>> {
+            let text = format!("Headline for the story about the plan\n\n{body}\n");
+            let r = parse_article("t.txt", &text, text.as_bytes(), "utf-8", &Lexicon::builtin(), &Stated::default());
+            r.quotes.into_iter().filter(|q| q.cue.as_deref() == Some("repeated")).map(|q| q.speaker).collect()
+        };
+        let few = "Maria Lopez said: “We will appeal the ruling.”\n\nThe hearing ended.\n\n“We will appeal the”\n\nDaniel Okafor said: “We will not.”";
+        assert_eq!(repeated(few), [some("Maria Lopez")]);
+        let name = |k: usize| ["Maria Lopez", "Daniel Okafor"][k % 2];
+        let said: String = (0..20).map(|k| format!("{} said: “Point {k} is that we will appeal.”\n\n", name(k))).collect();
+        let pulled: String = (0..20).map(|k| format!("The hearing ended.\n\n“Point {k} is that”\n\n")).collect();
+        let expected: Vec<_> = (0..20).map(|k| some(name(k))).collect();
+        assert_eq!(repeated(&format!("{said}{pulled}")), expected);
     }
 
     #[test]
