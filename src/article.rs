@@ -376,6 +376,10 @@ fn boilerplate_kind(t: &str) -> Option<&'static str> {
         return None;
     }
     let (kinds, patterns) = &*BOILERPLATE;
+    // Most lines match no rule, and a plain test is cheaper than finding every rule that matches.
+    if !patterns.is_match(t) {
+        return None;
+    }
     patterns.matches(t).iter().next().map(|i| kinds[i])
 }
 
