@@ -1139,25 +1139,35 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
     static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?-u:\b)[Tt]he ((?:[a-z-]+ )?(?:watchdog|regulator|agency|ministry|commission|authority|bureau|department|company|firm|giant|carmaker|automaker|chipmaker|lender|bank|insurer|retailer|group|startup|operator|airline|manufacturer|maker|developer))(?-u:\b)").unwrap()
     });
-    for kind in [Kind::Regulator, Kind::Company] {
-        let of_kind: Vec<usize> = (0..table.entities.len()).filter(|&i| table.entities[i].kind == kind).collect();
-        let [only] = of_kind[..] else { continue };
-        let mut found = Vec::new();
-        for &i in content {
-            let base = article.lines[i].start;
-            for c in DESCRIPTION.captures_iter(article.line_text(i)) {
-                let Some(m) = c.get(1) else { continue };
-                let noun = m.as_str().rsplit(' ').next().unwrap_or("");
-                let regulator_noun = matches!(noun, "watchdog" | "regulator" | "agency" | "ministry" | "commission" | "authority" | "bureau" | "department");
-                if regulator_noun == (kind == Kind::Regulator) && table.mention_at(base + m.start(), base + m.end()).is_none() {
-                    found.push((m.as_str().to_string(), base + m.start(), base + m.end()));
-                }
+    let only = |kind: Kind| {
+        let mut of_kind = table.entities.iter().enumerate().filter(|(_, e)| e.kind == kind).map(|(i, _)| i);
+        of_kind.next().filter(|_| of_kind.next().is_none())
+    };
+    let (regulator, company) = (only(Kind::Regulator), only(Kind::Company));
+    if regulator.is_none() && company.is_none() {
+        return;
+    }
+    // Regulators' forms first, as (owner, form, start, end).
+    let mut found: [Vec<(usize, String, usize, usize)>; 2] = Default::default();
+    for &i in content {
+        let base = article.lines[i].start;
+        for m in DESCRIPTION.find_iter(article.line_text(i)) {
+            // The description is the match less its "The " (a plain match is cheaper than captures).
+            let (start, end) = (base + m.start() + "the ".len(), base + m.end());
+            let description = &m.as_str()["the ".len()..];
+            let noun = description.rsplit(' ').next().unwrap_or("");
+            let regulator_noun = matches!(noun, "watchdog" | "regulator" | "agency" | "ministry" | "commission" | "authority" | "bureau" | "department");
+            let (owner, slot) = if regulator_noun { (regulator, 0) } else { (company, 1) };
+            if let Some(owner) = owner
+                && table.mention_at(start, end).is_none()
+            {
+                found[slot].push((owner, description.to_string(), start, end));
             }
         }
-        for (form, start, end) in found {
-            table.add_form(only, &form, 1);
-            table.mentions.push(Mention { start, end, entity: only });
-        }
+    }
+    for (owner, form, start, end) in found.into_iter().flatten() {
+        table.add_form(owner, &form, 1);
+        table.mentions.push(Mention { start, end, entity: owner });
     }
     table.mentions.sort();
 }
