@@ -152,6 +152,9 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
             if len > max_bytes {
                 return Err(too_big(len));
             }
+            // `Take` hides the file's size from `read_to_end`, which then grows its buffer from
+            // 32 bytes, a read call at each step; sized to the file, two calls read it.
+            bytes.reserve_exact(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
             file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
         }
     }
