@@ -690,6 +690,10 @@ fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> 
     let text = article.text();
     let words = |q: &FoundQuote| text[q.start..q.end].to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
     let attributed = |q: &FoundQuote| q.speaker.is_some() || q.speaker_text.is_some();
+    // Most pages have no unattributed quote: skip lower-casing every quote's words.
+    if quotes.iter().all(attributed) || !quotes.iter().any(attributed) {
+        return quotes;
+    }
     let said: Vec<(String, Option<usize>, Option<String>)> =
         quotes.iter().filter(|q| attributed(q)).map(|q| (words(q), q.speaker, q.speaker_text.clone())).collect();
     let unsaid: Vec<(usize, String)> =
