@@ -77,6 +77,10 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         (set, scanners.into_iter().map(|(_, scan)| scan).collect())
     });
     let (set, scanners) = &*SCANNERS;
+    // A plain test first: it stops at the first match, where matches() scans for every pattern.
+    if !set.is_match(text) {
+        return Vec::new();
+    }
     let mut candidates = Vec::new();
     for i in set.matches(text).iter() {
         scanners[i](text, &mut candidates);
