@@ -105,7 +105,9 @@ impl Article {
 
     fn classify(&mut self, lex: &Lexicon) {
         let n = self.lines.len();
-        let texts: Vec<String> = (0..n).map(|i| self.line_text(i).to_string()).collect();
+        // Borrowed from the text (not `line_text`), so that line kinds can be set meanwhile.
+        let text = &self.norm.text;
+        let texts: Vec<&str> = self.lines.iter().map(|l| &text[l.start..l.end]).collect();
         let body_start = texts.iter().position(|t| is_prose(t)).unwrap_or(n);
         let mut in_related_list = false;
         // With a "By …" line at the top, a bare name line there is a topic label, not a byline.
@@ -114,7 +116,7 @@ impl Article {
             if self.lines[i].kind == LineKind::FrontMatter {
                 continue;
             }
-            let t = texts[i].as_str();
+            let t = texts[i];
             // "© Jane Doe" under a picture credits a photographer, not a copyright holder.
             let photo_credit = t.starts_with('©') && is_caption(t);
             let kind = if let Some(kind) = boilerplate_kind(t).filter(|_| !photo_credit) {
@@ -469,9 +471,9 @@ fn is_name_line(t: &str, lex: &Lexicon) -> bool {
 
 /// An author line later on the page counts when it stands in a box of page metadata, not
 /// between two paragraphs of story text (where it credits an embedded gallery or video).
-fn is_credit_box(texts: &[String], i: usize) -> bool {
-    let t = &texts[i];
-    let prose_around = i > 0 && i + 1 < texts.len() && is_prose(&texts[i - 1]) && is_prose(&texts[i + 1]);
+fn is_credit_box(texts: &[&str], i: usize) -> bool {
+    let t = texts[i];
+    let prose_around = i > 0 && i + 1 < texts.len() && is_prose(texts[i - 1]) && is_prose(texts[i + 1]);
     at_most_words(t, 8) && !t.ends_with('.') && !prose_around
 }
 
