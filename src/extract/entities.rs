@@ -2,6 +2,7 @@
 //! typed by lexicons and cues, then joined into entities with aliases (surnames, short forms,
 //! acronyms) inside the article.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -463,8 +464,10 @@ struct Candidate {
 
 struct Extractor<'a> {
     lex: &'a Lexicon,
-    /// The article is a sports story, where clubs go by their city's name.
-    sports: bool,
+    text: &'a str,
+    /// Whether the article is a sports story, where clubs go by their city's name: asked only
+    /// of a one-word club name, so decided on first need.
+    sports: OnceCell<bool>,
     candidates: Vec<Candidate>,
     /// Acronyms introduced in parentheses, with the candidate index they name.
     acronyms: Vec<(String, usize)>,
@@ -634,7 +637,7 @@ impl<'a> Extractor<'a> {
             .lookup(text)
             .map(|e| (Listed::Regulators, e))
             .or_else(|| lex.companies.lookup(text).map(|e| (Listed::Companies, e)))
-            .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || self.sports).map(|e| (Listed::SportsClubs, e)));
+            .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || *self.sports.get_or_init(|| is_sports_story(self.text))).map(|e| (Listed::SportsClubs, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
         // "White House National Security Council Ukraine expert": the name ends at its head.
         if lexicon_hit.is_none()
@@ -833,7 +836,7 @@ pub fn initials(name: &str) -> String {
 /// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
 /// acronyms) across the article's content lines.
 pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
-    let mut ex = Extractor { lex, sports: is_sports_story(article.text()), candidates: Vec::new(), acronyms: Vec::new() };
+    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new() };
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
@@ -1246,6 +1249,15 @@ mod tests {
         assert_eq!(fwa.2, ["FWA", "agency"]);
         let maria = got.iter().find(|(_, n, _)| n == "Maria Gonzalez").expect("person");
         assert_eq!(maria.2, ["Gonzalez"]);
+    }
+
+    /// A club that goes by its city's name is a club only in a sports story.
+    #[test]
+    fn one_word_clubs_only_in_sports_stories() {
+        let sport = "Headline for the story\n\nThe coach said the striker scored twice as Porto won the league match, their best of the season.\n";
+        let travel = "Headline for the story\n\nThe ferry from Porto runs twice a day in the summer, the tourist office said.\n";
+        assert!(entities(sport).iter().any(|(k, n, _)| *k == Kind::Company && n == "Porto"), "{:?}", entities(sport));
+        assert!(!entities(travel).iter().any(|(_, n, _)| n == "Porto"), "{:?}", entities(travel));
     }
 
     fn names_of(got: &[(Kind, String, Vec<String>)], kind: Kind) -> Vec<String> {
