@@ -1069,9 +1069,14 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
 
 /// A line with (nearly) every word capitalised.
 fn is_headline_case(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-    let capitalised = words.iter().filter(|w| is_capitalised(w)).count();
-    words.len() >= 5 && capitalised * 10 >= words.len() * 8
+    // Words that open with a letter, and those of them capitalised.
+    let (mut words, mut capitalised) = (0, 0);
+    for w in line.split_whitespace() {
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        words += 1;
+        capitalised += usize::from(first.is_uppercase());
+    }
+    words >= 5 && capitalised * 10 >= words * 8
 }
 
 /// Lone surnames, short forms and acronyms of known entities, and every known form in the
@@ -1302,6 +1307,15 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
         let got = entities("Headline for the story\n\nThe Competition and Markets Authority blocked the deal on Monday. The competition watchdog said prices would rise.\n");
         let cma = got.iter().find(|(_, n, _)| n == "Competition and Markets Authority").expect("regulator");
         assert_eq!(cma.2, ["competition watchdog"]);
+    }
+
+    #[test]
+    fn headline_case_is_four_in_five_words_capitalised() {
+        assert!(is_headline_case("Mayor Tracks Down Oscar wilde"));
+        assert!(!is_headline_case("Mayor Tracks down Oscar wilde"));
+        // Words that do not open with a letter are not counted; five words are needed.
+        assert!(!is_headline_case("Four Capitalised Words Here 2024 — “quoted”"));
+        assert!(is_headline_case("Élan Über Mayor Tracks Down 2024 — “quoted”"));
     }
 
     #[test]
