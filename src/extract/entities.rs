@@ -604,7 +604,11 @@ impl<'a> Extractor<'a> {
         // "Nintendo Co., Ltd.", "Dräger, Inc.": a legal form after a comma still belongs to the name.
         static LEGAL_TAIL: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^,\s(?:Inc\.|Ltd\.|LLC|L\.L\.C\.|Limited|S\.A\.|N\.V\.|AG|plc|PLC|Corp\.|Co\.)").unwrap());
-        if let Some(m) = LEGAL_TAIL.find(&line[e..]) {
+        // Patterns anchored at the name's end (this one, ADMINISTRATION, ACRONYM) need a literal
+        // there; testing for it first spares most names a regex call.
+        if line[e..].starts_with(',')
+            && let Some(m) = LEGAL_TAIL.find(&line[e..])
+        {
             e += m.end();
         }
         let text = &line[s..e];
@@ -687,6 +691,7 @@ impl<'a> Extractor<'a> {
         // "Trump administration": a government named after its leader.
         static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:'s)? administration(?-u:\b)").unwrap());
         if (kind.is_none() || kind == Some(Kind::Person))
+            && (line[e..].starts_with(" administration") || line[e..].starts_with("'s administration"))
             && let Some(m) = ADMINISTRATION.find(&line[e..])
                 && words.len() <= 2 && !is_place {
                     let name = format!("{} administration", words.last().unwrap_or(&text));
@@ -753,7 +758,9 @@ impl<'a> Extractor<'a> {
 
     /// An acronym in parentheses right after an organisation's name is its alias.
     fn note_acronym(&mut self, candidate: usize, after: &str) {
-        if let Some(c) = ACRONYM.captures(after) {
+        if after.trim_start().starts_with('(')
+            && let Some(c) = ACRONYM.captures(after)
+        {
             self.acronyms.push((c[1].to_string(), candidate));
         }
     }
