@@ -640,26 +640,30 @@ fn full_year(digits: &str) -> Option<i32> {
 }
 
 fn scan_relative(text: &str, out: &mut Vec<Candidate>) {
-    for caps in RELATIVE.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let ok = if let Some(weekday) = caps.name("wd") {
-            !weekday_is_a_name(text, weekday)
-        } else if let Some(day) = caps.name("day") {
+    // Which alternative matched shows in the match's own text, and a plain search is cheaper
+    // than capturing: only the weekday forms end in a weekday's name, only "… ago" in "ago",
+    // and "yesterday", "today", "tomorrow" stand alone.
+    for whole in RELATIVE.find_iter(text) {
+        let (start, end, found) = (whole.start(), whole.end(), whole.as_str());
+        let last = found.rsplit(' ').next().unwrap_or(found);
+        let ok = if WEEKDAYS.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+            !weekday_is_a_name(text, end - last.len(), end)
+        } else if matches!(found, "Yesterday" | "yesterday" | "Today" | "today" | "Tomorrow" | "tomorrow") {
             // "USA Today", "the Today programme": capitalised inside a sentence it is a title.
-            !is_capitalised(day.as_str()) || at_sentence_start(text, day.start())
-        } else if caps.name("ago").is_some() {
-            !glued_before(text, whole.start())
+            !is_capitalised(found) || at_sentence_start(text, start)
+        } else if found.ends_with(" ago") {
+            !glued_before(text, start)
         } else {
             true
         };
         if ok {
-            push(out, whole.start(), whole.start(), whole.end(), None, DateKind::Relative);
+            push(out, start, start, end, None, DateKind::Relative);
         }
     }
 }
 
 /// "Black Friday", "Good Friday", "the Sunday Times", "Saturday Night Live", "the Mail on Sunday".
-fn weekday_is_a_name(text: &str, weekday: Match) -> bool {
+fn weekday_is_a_name(text: &str, start: usize, end: usize) -> bool {
     const BEFORE: [&str; 12] =
         ["Black", "Cyber", "Good", "Holy", "Ash", "Palm", "Easter", "Super", "Bloody", "Giving", "Maundy", "Small"];
     const AFTER: [&str; 12] = [
@@ -676,9 +680,9 @@ fn weekday_is_a_name(text: &str, weekday: Match) -> bool {
         "Independent",
         "Tribune",
     ];
-    let (previous, previous_start) = word_before(text, weekday.start());
+    let (previous, previous_start) = word_before(text, start);
     BEFORE.contains(&previous)
-        || AFTER.contains(&word_after(text, weekday.end()))
+        || AFTER.contains(&word_after(text, end))
         || (previous == "on" && word_before(text, previous_start).0 == "Mail")
 }
 
