@@ -457,19 +457,20 @@ pub static BYLINE: LazyLock<Regex> =
 /// A line that starts with a person's name and holds little else: a job title, an outlet, a
 /// date ("Tom Kramer, AP Auto Writer", "Jo Lee Energy correspondent", "Sarah Good March 9, 2017").
 fn is_name_line(t: &str, lex: &Lexicon) -> bool {
+    // The cheap tests first: most lines asked are story paragraphs, long or ending in a stop.
+    if !at_most_words(t, 10) || t.ends_with('.') || t.contains(['\'', '’', ';', ':', '?', '!']) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let given = lex.is_given_name(words[0]) || (lex.ambiguous_given_names.contains(words[0]) && lex.surnames.contains(words[1]));
     let only_job_words = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         lex.roles.contains(w) || matches!(w, "and" | "of" | "for" | "at" | "the" | "to" | "staff" | "writer" | "correspondent" | "reporter" | "editor" | "am" | "pm")
     });
-    let given = lex.is_given_name(words[0]) || (lex.ambiguous_given_names.contains(words[0]) && words.get(1).is_some_and(|w| lex.surnames.contains(*w)));
-    words.len() >= 2
-        && words.len() <= 10
-        && given
-        && words[1].chars().next().is_some_and(char::is_uppercase)
-        && !t.ends_with('.')
-        && !t.contains(['\'', '’', ';', ':', '?', '!'])
-        && only_job_words
+    given && words[1].chars().next().is_some_and(char::is_uppercase) && only_job_words
 }
 
 /// An author line later on the page counts when it stands in a box of page metadata, not
