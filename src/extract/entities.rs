@@ -624,10 +624,11 @@ impl<'a> Extractor<'a> {
             .then(|| ROLE_BEFORE.find_at(before, tail_start(before)))
             .flatten()
             .and_then(|m| {
-                // The group is the match less its final space.
+                // The group is the match less its final space; its words are joined by single
+                // spaces, so each run of last words is a slice of it. The longest role wins.
                 let phrase = m.as_str().strip_suffix(' ')?;
-                let ws: Vec<&str> = phrase.split(' ').collect();
-                (0..ws.len()).map(|i| ws[i..].join(" ")).find(|p| lex.roles.contains(p))
+                let word_starts = std::iter::once(0).chain(phrase.match_indices(' ').map(|(at, _)| at + 1));
+                word_starts.map(|at| &phrase[at..]).find(|p| lex.roles.contains(*p))
             });
         // A lower-case role before a single word is weak evidence ("TikTok owner ByteDance"):
         // it takes a known family name ("chairman Zhang").
@@ -703,8 +704,8 @@ impl<'a> Extractor<'a> {
             let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
             // Courtesy titles ("Ms", "Mr.") say nothing of a person's role.
             let courtesy = |t: &str| matches!(t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs");
-            for t in titles_before.iter().chain(lower_title.iter()).filter(|t| !courtesy(t)) {
-                roles.push(Role { title: t.clone(), org: org.clone() });
+            for t in titles_before.iter().map(String::as_str).chain(lower_title).filter(|t| !courtesy(t)) {
+                roles.push(Role { title: t.to_string(), org: org.clone() });
             }
             roles.extend(appositive_roles(after, lex));
         }
