@@ -301,20 +301,26 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
             continue;
         }
         let start = i;
-        let mut end = i;
         let mut hyphenated = false;
         let mut at = i;
-        while at < line.len() {
-            let (ch, len) = char_at(line, at);
-            let glue = || matches!(ch, '\'' | '-' | '&' | '.') && at + len < line.len() && char_at(line, at + len).0.is_alphanumeric();
-            if ch.is_alphanumeric() || (at > i && glue()) {
-                end = at + len;
-                hyphenated |= ch == '-';
-            } else {
+        loop {
+            // ASCII letters and digits, most of every word, a byte at a time.
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            if at == line.len() {
                 break;
             }
+            let (ch, len) = char_at(line, at);
+            // A glue character joins two runs of letters ("O'Brien", "Hong Kong-based", "AT&T").
+            let glue = || matches!(ch, '\'' | '-' | '&' | '.') && at + len < line.len() && char_at(line, at + len).0.is_alphanumeric();
+            if !ch.is_alphanumeric() && !glue() {
+                break;
+            }
+            hyphenated |= ch == '-';
             at += len;
         }
+        let mut end = at;
         // "Tencent-owned", "Beijing-based": the name ends at the hyphen.
         if hyphenated
             && let Some(h) = line[start..end].rfind('-')
@@ -1223,6 +1229,18 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn tokens_keep_glued_words_initials_and_abbreviations() {
+        fn words(line: &str) -> Vec<&str> {
+            tokenize(line).iter().map(|t| t.text).collect()
+        }
+        assert_eq!(words("O'Brien of AT&T met Jean-Luc Dupré."), ["O'Brien", "of", "AT&T", "met", "Jean-Luc", "Dupré"]);
+        assert_eq!(words("The Tencent-owned app, U.S. Steel Corp. and J. Smith"), ["The", "Tencent", "owned", "app", "U.S.", "Steel", "Corp.", "and", "J.", "Smith"]);
+        assert_eq!(words("-dash' end- ‘quoted’ naïve café 2024"), ["dash", "end", "quoted", "naïve", "café", "2024"]);
+        let starts: Vec<bool> = tokenize("He left. “Then she came").iter().map(|t| t.sentence_start).collect();
+        assert_eq!(starts, [true, false, true, false, false]);
     }
 
     #[test]
