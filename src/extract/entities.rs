@@ -353,18 +353,27 @@ const NAME_PARTICLES: &[&str] = &["de", "la", "van", "von", "der", "den", "du", 
 const CONNECTORS: &[&str] = &["of", "and", "for", "de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "&", "on", "the"];
 
 /// Nouns that an "of" phrase continues into one name ("Bank of England", "Secretary of State").
-const OF_HEADS: &[&str] = &[
-    "Bank", "Republic", "State", "States", "Kingdom", "Secretary", "Minister", "Chamber", "Corporation", "Company", "Bureau",
-    "Center", "Centre", "Institute", "Director", "Chief", "Governor", "Attorney", "General", "Department", "Ministry", "Office",
-    "Federation", "Council", "Commission", "Authority", "Administration", "Agency", "Duke", "Prince", "Princess", "Queen", "King",
-    "Archbishop", "Bishop", "Mayor", "District", "City", "Province", "Mount", "Gulf", "Sea", "Isle", "Port", "Board",
-];
+/// (This list and the two below are hashed: they are asked about most words of every candidate.)
+static OF_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    [
+        "Bank", "Republic", "State", "States", "Kingdom", "Secretary", "Minister", "Chamber", "Corporation", "Company", "Bureau",
+        "Center", "Centre", "Institute", "Director", "Chief", "Governor", "Attorney", "General", "Department", "Ministry", "Office",
+        "Federation", "Council", "Commission", "Authority", "Administration", "Agency", "Duke", "Prince", "Princess", "Queen", "King",
+        "Archbishop", "Bishop", "Mayor", "District", "City", "Province", "Mount", "Gulf", "Sea", "Isle", "Port", "Board",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// Words that make a capitalised sequence a government body when they head it.
-const REGULATOR_HEADS: &[&str] = &[
-    "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
-    "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
-];
+static REGULATOR_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    [
+        "Ministry", "Ministries", "Department", "Administration", "Commission", "Authority", "Agency", "Bureau", "Council", "Office",
+        "Reserve", "Police", "Service", "Inspectorate", "Regulator", "Directorate", "Cabinet", "Treasury", "Secretariat",
+    ]
+    .into_iter()
+    .collect()
+});
 fn is_calendar_word(word: &str) -> bool {
     // "May" is a name as often as a month ("Theresa May").
     word != "May" && crate::extract::dates::is_calendar_name(word)
@@ -416,16 +425,20 @@ fn is_business_title(title: &str) -> bool {
 }
 
 /// Words that make a sequence something other than a regulator, company or person.
-const NON_ENTITY_WORDS: &[&str] = &[
-    "University", "College", "School", "Court", "Committee", "Party", "Association", "Institute", "Museum", "Hospital", "Society",
-    "Forum", "Conference", "League", "Union", "Church", "Festival", "Awards", "Award", "Prize", "Summit", "Games", "Cup",
-    "Championship", "Olympics", "Law", "Act", "Bill", "Street", "Avenue", "Road", "River", "Mountain", "Island", "Park", "Center",
-    "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
-    "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
-    "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
-    "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Alliance", "Coalition",
-    "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
-];
+static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    [
+        "University", "College", "School", "Court", "Committee", "Party", "Association", "Institute", "Museum", "Hospital", "Society",
+        "Forum", "Conference", "League", "Union", "Church", "Festival", "Awards", "Award", "Prize", "Summit", "Games", "Cup",
+        "Championship", "Olympics", "Law", "Act", "Bill", "Street", "Avenue", "Road", "River", "Mountain", "Island", "Park", "Center",
+        "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
+        "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
+        "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
+        "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Alliance", "Coalition",
+        "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
+    ]
+    .into_iter()
+    .collect()
+});
 
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
@@ -663,9 +676,9 @@ impl<'a> Extractor<'a> {
         let last_is_head = words.last().is_some_and(|w| REGULATOR_HEADS.contains(w));
         // The head noun decides: "Central Park", "University of Tokyo" are not entities, but
         // "Park Sung-min" after a title is a person.
-        let heads_phrase = words.windows(2).any(|w| NON_ENTITY_WORDS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
+        let heads_phrase = words.windows(2).any(|w| matches!(w[1], "of" | "for" | "on") && NON_ENTITY_WORDS.contains(&w[0]));
         // "Office for Civil Rights", "Ministry of Land": an office heads the phrase.
-        let office_phrase = words.windows(2).any(|w| REGULATOR_HEADS.contains(&w[0]) && matches!(w[1], "of" | "for" | "on"));
+        let office_phrase = words.windows(2).any(|w| matches!(w[1], "of" | "for" | "on") && REGULATOR_HEADS.contains(&w[0]));
         // "Daniel Park": a given name and a family name make a person whatever the last word means.
         let full_name = words.len() >= 2 && lex.is_given_name(words[0]) && words.last().is_some_and(|w| lex.surnames.contains(*w));
         let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase)
