@@ -45,11 +45,17 @@ fn marks(line: &str) -> Vec<Marked> {
     let mut out = Vec::new();
     let mut open: Option<(usize, usize, char)> = None; // (mark offset, inner start, kind)
     // Only quotation marks move the state, and each is '"', '\'' or a char whose UTF-8 starts
-    // with byte C2 (« ») or E2 (“ ” „ ‘ ’): only those bytes are decoded.
-    for (at, byte) in line.bytes().enumerate() {
-        if !matches!(byte, b'"' | b'\'' | 0xC2 | 0xE2) {
-            continue;
-        }
+    // with byte C2 (« ») or E2 (“ ” „ ‘ ’): only those bytes are visited, in order, found by
+    // memchr many bytes at a time (it looks for three bytes at most, so C2 has its own search).
+    let bytes = line.as_bytes();
+    let mut c2 = memchr::memchr_iter(0xC2, bytes).peekable();
+    let mut others = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+    let positions = std::iter::from_fn(|| match (others.peek(), c2.peek()) {
+        (Some(&a), Some(&b)) if b < a => c2.next(),
+        (Some(_), _) => others.next(),
+        (None, _) => c2.next(),
+    });
+    for at in positions {
         let Some(c) = line[at..].chars().next() else { continue };
         let inner = at + c.len_utf8();
         let rest = &line[inner..];
@@ -799,6 +805,7 @@ mod tests {
         assert_eq!(texts("China Wants ‘Can-Do’ Relations"), ["Can-Do"]);
         assert_eq!(texts("‘It would cut shoppers’ choice,’ she said"), ["It would cut shoppers’ choice,"]);
         assert_eq!(texts("«Bonjour» dit-il"), ["Bonjour"]);
+        assert_eq!(texts("«Oui» et “non” puis «si» ou \"peut-être\""), ["Oui", "non", "si", "peut-être"]);
     }
 
     #[test]
