@@ -715,21 +715,21 @@ fn speaker_of_repeated_words(article: &Article, mut quotes: Vec<FoundQuote>) -> 
     if said.is_empty() || unsaid.is_empty() {
         return quotes;
     }
-    // The first attributed quote that holds each unattributed one. One automaton over the
-    // unattributed quotes runs once over the attributed ones, joined by line breaks (which no
-    // pattern holds): a substring search per pair made a page of many quotes quadratic.
-    let mut haystack = String::new();
-    let mut starts = Vec::with_capacity(said.len());
-    for (w, ..) in &said {
-        starts.push(haystack.len());
-        haystack.push_str(w);
-        haystack.push('\n');
-    }
+    // The first attributed quote that holds each unattributed one. On a page of many quotes one
+    // automaton over the unattributed quotes runs once over the attributed ones, joined by line
+    // breaks (which no pattern holds): a substring search per pair made it quadratic. Building
+    // the automaton costs more than a few hundred substring searches.
     let mut holder: Vec<Option<usize>> = vec![None; unsaid.len()];
-    // Building the automaton costs more than a few hundred substring searches.
     let many = said.len() * unsaid.len() > 256;
     match many.then(|| AhoCorasick::new(unsaid.iter().map(|(_, w)| w)).ok()).flatten() {
         Some(ac) => {
+            let mut haystack = String::new();
+            let mut starts = Vec::with_capacity(said.len());
+            for (w, ..) in &said {
+                starts.push(haystack.len());
+                haystack.push_str(w);
+                haystack.push('\n');
+            }
             let mut left = unsaid.len();
             for m in ac.find_overlapping_iter(&haystack) {
                 let slot = &mut holder[m.pattern().as_usize()];
