@@ -1182,8 +1182,9 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
     if regulator.is_none() && company.is_none() {
         return;
     }
-    // Regulators' forms first, as (owner, form, start, end).
-    let mut found: [Vec<(usize, String, usize, usize)>; 2] = Default::default();
+    // (owner, form, start, end): added after the search, so the overlap test reads the mentions
+    // as they were sorted before it.
+    let mut found: Vec<(usize, String, usize, usize)> = Vec::new();
     for &i in content {
         let base = article.lines[i].start;
         for m in DESCRIPTION.find_iter(article.line_text(i)) {
@@ -1192,15 +1193,14 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
             let description = &m.as_str()["the ".len()..];
             let noun = description.rsplit(' ').next().unwrap_or("");
             let regulator_noun = matches!(noun, "watchdog" | "regulator" | "agency" | "ministry" | "commission" | "authority" | "bureau" | "department");
-            let (owner, slot) = if regulator_noun { (regulator, 0) } else { (company, 1) };
-            if let Some(owner) = owner
+            if let Some(owner) = if regulator_noun { regulator } else { company }
                 && table.mention_at(start, end).is_none()
             {
-                found[slot].push((owner, description.to_string(), start, end));
+                found.push((owner, description.to_string(), start, end));
             }
         }
     }
-    for (owner, form, start, end) in found.into_iter().flatten() {
+    for (owner, form, start, end) in found {
         table.add_form(owner, &form, 1);
         table.mentions.push(Mention { start, end, entity: owner });
     }
