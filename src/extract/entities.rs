@@ -432,7 +432,7 @@ static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "Championship", "Olympics", "Law", "Act", "Bill", "Street", "Avenue", "Road", "River", "Mountain", "Island", "Park", "Center",
         "Centre", "Station", "Airport", "Day", "War", "Army", "Navy", "Force", "Forces", "Congress", "Senate", "House", "Parliament",
         "Assembly", "Legislature", "Statehouse", "Capitol", "Observatory", "Telescope", "Foundation", "Project", "Program", "Programme",
-        "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Prize", "Show", "Expo", "Week",
+        "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Show", "Expo", "Week",
         "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Alliance", "Coalition",
         "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
     ]
@@ -483,6 +483,7 @@ struct Candidate {
 
 struct Extractor<'a> {
     lex: &'a Lexicon,
+    /// The article's normalised text, read only by the sports-story test.
     text: &'a str,
     /// Whether the article is a sports story, where clubs go by their city's name: asked only
     /// of a one-word club name, so decided on first need.

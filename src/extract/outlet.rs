@@ -152,8 +152,8 @@ fn published_by(t: &str) -> Option<regex::Match<'_>> {
     (1..=4).find_map(|g| c.get(g)).filter(|m| m.as_str().chars().count() <= PUBLISHER_NAME_CHARS)
 }
 
-/// Whether a line holds a literal that [`PUBLISHED_BY`] needs. Its bounded repeats of word
-/// classes make it slow to run on every line, and almost no line holds one.
+/// Whether a line holds a literal that [`PUBLISHED_BY`] needs. Its capture search with
+/// repeats of word classes is slow to run on every line, and almost no line holds one.
 fn may_name_publisher(t: &str) -> bool {
     t.starts_with("More from ")
         || t.starts_with("Why you can trust ")
