@@ -328,19 +328,21 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
         {
             end = start + h;
         }
-        // A trailing full stop belongs to initials and abbreviations ("M.", "U.S.", "Inc.").
-        let word = &line[start..end];
-        if bytes.get(end) == Some(&b'.') {
-            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || word.contains('.') || ABBREVIATIONS.contains(&word) {
-                end += 1;
-            }
+        if bytes.get(end) == Some(&b'.') && keeps_full_stop(&line[start..end]) {
+            end += 1;
         }
         tokens.push(Token { start, end, text: &line[start..end], sentence_start });
         sentence_start = false;
         i = end.max(i + 1);
     }
     tokens
+}
+
+/// Whether a full stop after `word` belongs to it ("M.", "U.S.", "Inc.") rather than ending a
+/// sentence.
+fn keeps_full_stop(word: &str) -> bool {
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || word.contains('.') || ABBREVIATIONS.contains(&word)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -842,7 +844,7 @@ static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Roles given in an apposition after a name: ", founder and chief executive of Tencent".
 fn appositive_roles(after: &str, lex: &Lexicon) -> Vec<Role> {
     let Some(c) = APPOSITIVE_ROLE.captures(after) else { return Vec::new() };
-    let org = c.get(3).map(|m| m.as_str().trim_start_matches("the ").to_string());
+    let org = c.get(3).map(|m| org_name(m.as_str()).trim_start_matches("the ").to_string());
     [c.get(1), c.get(2)]
         .into_iter()
         .flatten()
@@ -850,6 +852,29 @@ fn appositive_roles(after: &str, lex: &Lexicon) -> Vec<Role> {
         .filter(|t| lex.roles.contains(t))
         .map(|title| Role { title, org: org.clone() })
         .collect()
+}
+
+/// An organisation's name as the apposition pattern over-reads it, cut at the end of its
+/// sentence ("Ministry of Fisheries. Prices fell" → "Ministry of Fisheries"; "Acme Co. Ltd" and
+/// "U.S. Treasury" keep their stops) and without connectors left hanging ("Acme Ltd and").
+fn org_name(read: &str) -> &str {
+    let mut name = read;
+    let mut at = 0;
+    for word in read.split(' ') {
+        if let Some(bare) = word.strip_suffix('.')
+            && !keeps_full_stop(bare)
+        {
+            name = &read[..at + bare.len()];
+            break;
+        }
+        at += word.len() + 1;
+    }
+    while let Some((rest, last)) = name.rsplit_once(' ')
+        && matches!(last, "of" | "and" | "for" | "the" | "")
+    {
+        name = rest;
+    }
+    name
 }
 
 /// Words of an organisation name that carry meaning for acronyms and short forms.
@@ -1276,6 +1301,16 @@ mod tests {
         assert_eq!(surname_of("Patrick Carlineo Jr.", &lex).as_deref(), Some("Carlineo"));
         assert_eq!(surname_of("Park Sung-min", &lex).as_deref(), Some("Park"));
         assert_eq!(surname_of("Hye-jin Park", &lex).as_deref(), Some("Park"));
+    }
+
+    #[test]
+    fn an_appositive_organisation_ends_with_its_sentence() {
+        let lex = Lexicon::builtin();
+        let orgs = |after: &str| appositive_roles(after, &lex).into_iter().map(|r| r.org.unwrap_or_default()).collect::<Vec<_>>();
+        assert_eq!(orgs(", deputy director at the Ministry of Fisheries. Prices fell."), ["Ministry of Fisheries"]);
+        assert_eq!(orgs(", director at the Ministry of Fisheries."), ["Ministry of Fisheries"]);
+        assert_eq!(orgs(", chief executive of Acme Co. Ltd and others"), ["Acme Co. Ltd"]);
+        assert_eq!(orgs(", director of the U.S. Geological Survey. She"), ["U.S. Geological Survey"]);
     }
 
     #[test]
