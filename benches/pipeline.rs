@@ -12,7 +12,7 @@
 //!   file, minus reading the file and printing the record) on each fixture, on typical and long
 //!   generated articles, and on one generated 100 KB article.
 //! - `stages/<stage>/<input>`: `Normalized::new`, `Article::parse` (normalising + line
-//!   classification), `find_credits`, `find_outlet` + `find_sources` + `find_published`,
+//!   classification), `find_credits`, `find_outlets` + `find_published`,
 //!   `find_entities`, `find_quotes`, `find_dates` (per line, as `parse_article` calls it) and
 //!   JSON serialisation of the finished record, each on all fixtures together and on the
 //!   100 KB article. The inputs each stage needs are computed once, outside the timing.
@@ -207,8 +207,7 @@ fn stages<M: Measurement>(c: &mut Criterion<M>) {
                 items
                     .iter()
                     .map(|p| {
-                        let found = outlet::find_outlet(black_box(&p.article), &lex, &stated);
-                        let sources = outlet::find_sources(&p.article, &lex, found.as_ref());
+                        let (found, sources) = outlet::find_outlets(black_box(&p.article), &lex, &stated);
                         let published = outlet::find_published(&p.article);
                         usize::from(found.is_some()) + sources.len() + usize::from(published.is_some())
                     })

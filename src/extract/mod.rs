@@ -32,8 +32,7 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
         record::Dateline { text: original[a..b].trim_end().to_string(), place: d.place.clone(), source: d.source.clone(), span: [a, b] }
     });
 
-    let outlet_found = outlet::find_outlet(&article, lex, stated);
-    let sources = outlet::find_sources(&article, lex, outlet_found.as_ref());
+    let (outlet_found, sources) = outlet::find_outlets(&article, lex, stated);
     let to_outlet = |f: &outlet::FoundOutlet| {
         let (text, span) = if f.start < f.end {
             let [a, b] = span(f.start, f.end);
