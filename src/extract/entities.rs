@@ -118,9 +118,13 @@ struct NameIndex {
 
 /// Lists `id` under `key`, skipping the common repeat (the id listed last); [`sorted_ids`] drops the rest.
 fn index_under(map: &mut HashMap<String, Vec<usize>>, key: &str, id: usize) {
-    let ids = map.entry(key.to_string()).or_default();
-    if ids.last() != Some(&id) {
-        ids.push(id);
+    // Most keys are there already: look before allocating one.
+    match map.get_mut(key) {
+        Some(ids) if ids.last() != Some(&id) => ids.push(id),
+        Some(_) => {}
+        None => {
+            map.insert(key.to_string(), vec![id]);
+        }
     }
 }
 
@@ -947,7 +951,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     let mut mentioned_at: Vec<Vec<(usize, usize)>> = Vec::new();
     // Longer names first, so shorter forms join the fullest one.
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(candidates[i].text.split(' ').count()), candidates[i].start));
+    order.sort_by_cached_key(|&i| (std::cmp::Reverse(candidates[i].text.split(' ').count()), candidates[i].start));
     for (joined, &i) in order.iter().enumerate() {
         let c = &candidates[i];
         // A lone family name belongs to the nearest person of that name ("Gonzalez declined").
