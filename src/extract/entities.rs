@@ -1126,12 +1126,23 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
 
 /// A line with (nearly) every word capitalised.
 fn is_headline_case(line: &str) -> bool {
-    // Words that open with a letter, and those of them capitalised.
+    // Words (split at white space) that open with a letter, and those of them capitalised. A
+    // byte loop: it runs on every line, and `split_whitespace` decoded every character.
     let (mut words, mut capitalised) = (0, 0);
-    for w in line.split_whitespace() {
-        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else { continue };
-        words += 1;
-        capitalised += usize::from(first.is_uppercase());
+    let mut word_start = true;
+    let mut at = 0;
+    while at < line.len() {
+        let (c, len) = char_at(line, at);
+        if c.is_whitespace() {
+            word_start = true;
+        } else {
+            if word_start && c.is_alphabetic() {
+                words += 1;
+                capitalised += usize::from(c.is_uppercase());
+            }
+            word_start = false;
+        }
+        at += len;
     }
     words >= 5 && capitalised * 10 >= words * 8
 }
