@@ -624,6 +624,13 @@ impl<'a> Extractor<'a> {
         if a >= b {
             return;
         }
+        // "Karma Automotive Andreas Thurner, vice president …", "Minnesota Wild Jonas Brodin
+        // (25) celebrates": a caption runs an organisation into the person who works for it.
+        if let Some(k) = self.organisation_then_person(tokens, a, b) {
+            self.part(line, base, tokens, a, k, titles_before, false, org_part);
+            self.part(line, base, tokens, k, b, &[], title_after, None);
+            return;
+        }
         let s = tokens[a].start;
         let last = tokens[b - 1].text;
         let mut e = tokens[b - 1].end - (last.len() - strip_possessive(last).len());
@@ -806,6 +813,25 @@ impl<'a> Extractor<'a> {
             })
             // Names hold initials ("J.R."), not acronyms ("SK Hynix").
             && !words.iter().any(|w| w.len() > 1 && !w.contains('.') && w.chars().all(char::is_uppercase))
+    }
+
+    /// Where a run of words splits into an organisation the lexicon or a legal form names and a
+    /// person's full name after it (a given name and one or two more words), if it does.
+    fn organisation_then_person(&self, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+        let lex = self.lex;
+        let words: Vec<&str> = tokens[a..b].iter().map(|t| t.text).collect();
+        let k = (1..words.len()).find(|&k| (2..=3).contains(&(words.len() - k)) && lex.is_given_name(words[k]))?;
+        let (org, person) = words.split_at(k);
+        if !self.person_shaped(person) || !self.ends_like_a_name(person) {
+            return None;
+        }
+        let name = org.join(" ");
+        let last = *org.last()?;
+        let listed = lex.companies.lookup(&name).is_some()
+            || lex.regulators.lookup(&name).is_some()
+            || (org.len() >= 2 && lex.sports_clubs.lookup(&name).is_some());
+        let legal_form = org.len() >= 2 && (lex.company_suffixes.contains(last) || lex.weak_company_suffixes.contains(last));
+        (listed || legal_form).then_some(a + k)
     }
 
     fn person_cue(&self, words: &[&str], before: &str, after: &str) -> bool {
@@ -1326,6 +1352,16 @@ mod tests {
         assert_eq!(orgs(", director at the Ministry of Fisheries."), ["Ministry of Fisheries"]);
         assert_eq!(orgs(", chief executive of Acme Co. Ltd and others"), ["Acme Co. Ltd"]);
         assert_eq!(orgs(", director of the U.S. Geological Survey. She"), ["U.S. Geological Survey"]);
+    }
+
+    #[test]
+    fn an_organisation_run_into_a_full_name_splits() {
+        let got = entities("Headline for the story\n\nBrightwater Motors Daniel Okafor, left, and a colleague unveil a car at a show.\n");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Daniel Okafor"), "{got:?}");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Company && n == "Brightwater Motors"), "{got:?}");
+        // Not without an organisation's mark on the left ("Okafor" is no company).
+        let got = entities("Headline for the story\n\nThe winner, Harlow Daniel Okafor, left the stage to cheers from everyone there.\n");
+        assert!(!got.iter().any(|(_, n, _)| n == "Daniel Okafor"), "{got:?}");
     }
 
     #[test]
