@@ -802,9 +802,11 @@ impl<'a> Extractor<'a> {
     fn person_shaped(&self, words: &[&str]) -> bool {
         let lex = self.lex;
         (1..=5).contains(&words.len())
-            && words.iter().all(|w| {
-                // "Charlotte", "Jordan": a place's name that is also a person's name may be one.
-                let name_word = lex.is_given_name(w) || lex.surnames.contains(*w);
+            && words.iter().enumerate().all(|(i, w)| {
+                // "Charlotte", "Jordan": a place's name that is also a person's name may be one,
+                // and so may one that is mostly a place's ("Alexandria") when a name follows it.
+                let opens_name = i == 0 && words.len() >= 2 && lex.ambiguous_given_names.contains(*w);
+                let name_word = lex.is_given_name(w) || lex.surnames.contains(*w) || opens_name;
                 (is_capitalised(w) || NAME_PARTICLES.contains(w))
                     && !lex.stopwords.contains(*w)
                     && (name_word || !lex.places.contains(w))
@@ -1362,6 +1364,12 @@ mod tests {
         // Not without an organisation's mark on the left ("Okafor" is no company).
         let got = entities("Headline for the story\n\nThe winner, Harlow Daniel Okafor, left the stage to cheers from everyone there.\n");
         assert!(!got.iter().any(|(_, n, _)| n == "Daniel Okafor"), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_name_opens_a_name_after_a_title() {
+        let got = entities("Headline for the story\n\nThe motion was drafted by Sen. Alexandria Okafor-Lindqvist (D-Ohio) last year.\n");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Alexandria Okafor-Lindqvist"), "{got:?}");
     }
 
     #[test]
