@@ -621,6 +621,13 @@ impl<'a> Extractor<'a> {
         while b > a && CONNECTORS.contains(&tokens[b - 1].text) {
             b -= 1;
         }
+        // "Australian Timothy Weeks": a nationality before a full name describes the person.
+        if b - a >= 3 && lex.nationalities.contains(tokens[a].text) {
+            let rest: Vec<&str> = tokens[a + 1..b].iter().map(|t| t.text).collect();
+            if lex.is_given_name(rest[0]) && self.person_shaped(&rest) && self.ends_like_a_name(&rest) {
+                a += 1;
+            }
+        }
         if a >= b {
             return;
         }
@@ -1370,6 +1377,14 @@ mod tests {
     fn a_place_name_opens_a_name_after_a_title() {
         let got = entities("Headline for the story\n\nThe motion was drafted by Sen. Alexandria Okafor-Lindqvist (D-Ohio) last year.\n");
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Alexandria Okafor-Lindqvist"), "{got:?}");
+    }
+
+    #[test]
+    fn a_nationality_before_a_full_name_is_left_out() {
+        let got = entities("Headline for the story\n\nThe two, both teachers, were freed with Australian Daniel Okafor on the border.\n");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Daniel Okafor"), "{got:?}");
+        let got = entities("Headline for the story\n\nThe report was written for the German Marshall Fund in the spring of that year.\n");
+        assert!(!got.iter().any(|(k, _, _)| *k == Kind::Person), "{got:?}");
     }
 
     #[test]
