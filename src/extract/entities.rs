@@ -118,7 +118,7 @@ struct NameIndex {
 
 /// Lists `id` under `key`, skipping the common repeat (the id listed last); [`sorted_ids`] drops the rest.
 fn index_under(map: &mut HashMap<String, Vec<usize>>, key: &str, id: usize) {
-    // Most keys are there already: look before allocating one.
+    // Forms and surnames recur within an article: a key is allocated only when it is new.
     match map.get_mut(key) {
         Some(ids) if ids.last() != Some(&id) => ids.push(id),
         Some(_) => {}
