@@ -621,21 +621,21 @@ impl<'a> Extractor<'a> {
         while b > a && CONNECTORS.contains(&tokens[b - 1].text) {
             b -= 1;
         }
-        // "Australian Timothy Weeks": a nationality before a full name describes the person.
-        if b - a >= 3 && lex.nationalities.contains(tokens[a].text) {
-            let rest: Vec<&str> = tokens[a + 1..b].iter().map(|t| t.text).collect();
-            if lex.is_given_name(rest[0]) && self.person_shaped(&rest) && self.ends_like_a_name(&rest) {
-                a += 1;
-            }
-        }
         if a >= b {
             return;
         }
+        let run: Vec<&str> = tokens[a..b].iter().map(|t| t.text).collect();
+        let mut run = &run[..];
+        // "Australian Timothy Weeks": a nationality before a full name describes the person.
+        if run.len() >= 3 && lex.nationalities.contains(run[0]) && self.is_full_name(&run[1..]) {
+            a += 1;
+            run = &run[1..];
+        }
         // "Karma Automotive Andreas Thurner, vice president …", "Minnesota Wild Jonas Brodin
         // (25) celebrates": a caption runs an organisation into the person who works for it.
-        if let Some(k) = self.organisation_then_person(tokens, a, b) {
-            self.part(line, base, tokens, a, k, titles_before, false, org_part);
-            self.part(line, base, tokens, k, b, &[], title_after, None);
+        if let Some(k) = self.organisation_then_person(run) {
+            self.part(line, base, tokens, a, a + k, titles_before, false, org_part);
+            self.part(line, base, tokens, a + k, b, &[], title_after, None);
             return;
         }
         let s = tokens[a].start;
@@ -824,14 +824,19 @@ impl<'a> Extractor<'a> {
             && !words.iter().any(|w| w.len() > 1 && !w.contains('.') && w.chars().all(char::is_uppercase))
     }
 
+    /// A given name and more words that are person-shaped and end like a name.
+    fn is_full_name(&self, words: &[&str]) -> bool {
+        words.first().is_some_and(|w| self.lex.is_given_name(w)) && self.person_shaped(words) && self.ends_like_a_name(words)
+    }
+
     /// Where a run of words splits into an organisation the lexicon or a legal form names and a
-    /// person's full name after it (a given name and one or two more words), if it does.
-    fn organisation_then_person(&self, tokens: &[Token], a: usize, b: usize) -> Option<usize> {
+    /// person's full name after it (a given name and one or two more words), if it does: the
+    /// index of the name's first word.
+    fn organisation_then_person(&self, words: &[&str]) -> Option<usize> {
         let lex = self.lex;
-        let words: Vec<&str> = tokens[a..b].iter().map(|t| t.text).collect();
         let k = (1..words.len()).find(|&k| (2..=3).contains(&(words.len() - k)) && lex.is_given_name(words[k]))?;
         let (org, person) = words.split_at(k);
-        if !self.person_shaped(person) || !self.ends_like_a_name(person) {
+        if !self.is_full_name(person) {
             return None;
         }
         let name = org.join(" ");
@@ -840,7 +845,7 @@ impl<'a> Extractor<'a> {
             || lex.regulators.lookup(&name).is_some()
             || (org.len() >= 2 && lex.sports_clubs.lookup(&name).is_some());
         let legal_form = org.len() >= 2 && (lex.company_suffixes.contains(last) || lex.weak_company_suffixes.contains(last));
-        (listed || legal_form).then_some(a + k)
+        (listed || legal_form).then_some(k)
     }
 
     fn person_cue(&self, words: &[&str], before: &str, after: &str) -> bool {
