@@ -136,6 +136,40 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Files up to this size are read ahead (see [`Queued`]); larger ones are read when parsed, so
+/// what is held ahead stays small whatever the corpus holds.
+const READ_AHEAD_MAX: u64 = 64 * 1024;
+
+/// An input waiting to be parsed, with its bytes when they were read ahead.
+///
+/// The thread that lists inputs reads the next batch while the pool parses this one, so the
+/// parsing threads do not sit waiting on a cold disk.
+#[derive(Debug)]
+pub struct Queued {
+    pub source: Source,
+    read: Option<Result<Vec<u8>, String>>,
+}
+
+impl Queued {
+    /// Reads `source` now when it is a file of at most [`READ_AHEAD_MAX`] bytes.
+    pub fn read_ahead(source: Source, max_bytes: u64) -> Queued {
+        let small = match &source {
+            Source::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() <= READ_AHEAD_MAX),
+            Source::Stdin => false,
+        };
+        let read = small.then(|| read(&source, max_bytes));
+        Queued { source, read }
+    }
+
+    /// The input's bytes: those read ahead, or read now.
+    pub fn bytes(&self, max_bytes: u64) -> Result<std::borrow::Cow<'_, [u8]>, String> {
+        match &self.read {
+            Some(read) => read.as_deref().map(std::borrow::Cow::Borrowed).map_err(Clone::clone),
+            None => read(&self.source, max_bytes).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 /// Reads the raw bytes of a source, refusing anything larger than `max_bytes`.
 pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
     let too_big = |n: u64| format!("larger than --max-bytes ({n} > {max_bytes} bytes)");

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::corpus::{ArticleFilter, Corpus, CorpusBuilder, Needs};
 use crate::extract::{self, Stated};
-use crate::input::{self, Skipped, Source, WalkOptions};
+use crate::input::{self, Queued, Skipped, Source, WalkOptions};
 use crate::lexicon::Lexicon;
 use crate::output::{Format, Printer};
 use crate::record::ArticleRecord;
@@ -118,11 +118,11 @@ pub fn build_corpus(
     Ok((builder.finish(lex), ends, summary))
 }
 
-/// Reads, decodes and parses one source.
-pub fn parse_source(source: &Source, root: Option<&str>, lex: &Lexicon, options: &ParseOptions) -> Result<ArticleRecord, Skipped> {
-    let path = source.display_name();
+/// Reads (unless read ahead), decodes and parses one input.
+pub fn parse_queued(queued: &Queued, root: Option<&str>, lex: &Lexicon, options: &ParseOptions) -> Result<ArticleRecord, Skipped> {
+    let path = queued.source.display_name();
     let skipped = |reason: String| Skipped { path: path.clone(), reason };
-    let bytes = input::read(source, options.max_bytes).map_err(skipped)?;
+    let bytes = queued.bytes(options.max_bytes).map_err(skipped)?;
     let decoded = input::decode(&bytes).map_err(skipped)?;
     let outlet = options.outlet.clone().or_else(|| if options.outlet_from_dir { outlet_dir(&path, root?) } else { None });
     let stated = Stated { outlet, published: None };
@@ -157,8 +157,10 @@ pub fn parse_each(
                 let name = s.display_name();
                 paths.iter().filter(|p| name.starts_with(p.as_str())).max_by_key(|p| p.len()).cloned()
             };
-            let parse = |s: &Source| parse_source(s, root_of(s).as_deref(), lex, options);
-            summary.write_error = in_order(sources.into_iter().map(Ok), parse, Source::display_name, &mut summary, &mut sink).err();
+            let queued = sources.into_iter().map(|s| Ok(Queued::read_ahead(s, options.max_bytes)));
+            let parse = |q: &Queued| parse_queued(q, root_of(&q.source).as_deref(), lex, options);
+            let name_of = |q: &Queued| q.source.display_name();
+            summary.write_error = in_order(queued, parse, name_of, &mut summary, &mut sink).err();
         }
         InputFormat::Jsonl => {
             for path in paths {

@@ -15,7 +15,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use corpus::extract::{Stated, parse_article};
-use corpus::input::{self, Source, WalkOptions};
+use corpus::input::{self, Queued, Source, WalkOptions};
 use corpus::lexicon::Lexicon;
 use corpus::record::ArticleRecord;
 
@@ -421,6 +421,26 @@ fn file_deleted_between_listing_and_reading_is_skipped() {
     fs::remove_file(&doomed).unwrap();
     assert_eq!(input::read(&sources[0], 1 << 20), Err("no such file or folder".to_string()));
     assert_eq!(input::read(&sources[1], 1 << 20).unwrap(), GOOD.as_bytes());
+}
+
+/// Small files are read when queued, larger ones when parsed: what changes on disk in between
+/// shows which, and an error met when reading ahead is kept for the parse to report.
+#[test]
+fn queued_inputs_keep_what_was_read_ahead() {
+    let dir = folder();
+    let small = dir.path().join("small.txt");
+    let large = dir.path().join("large.txt");
+    fs::write(&small, GOOD).unwrap();
+    fs::write(&large, GOOD.repeat(100_000 / GOOD.len() + 1)).unwrap();
+    let queued: Vec<Queued> = [&small, &large, &dir.path().join("gone.txt")]
+        .into_iter()
+        .map(|p| Queued::read_ahead(Source::File(p.clone()), 1 << 20))
+        .collect();
+    fs::remove_file(&small).unwrap();
+    fs::remove_file(&large).unwrap();
+    assert_eq!(queued[0].bytes(1 << 20).unwrap().as_ref(), GOOD.as_bytes());
+    assert_eq!(queued[1].bytes(1 << 20), Err("no such file or folder".to_string()));
+    assert_eq!(queued[2].bytes(1 << 20), Err("no such file or folder".to_string()));
 }
 
 /// A named pipe called `x.txt` in a folder is not opened (that would wait for a writer forever)
