@@ -283,6 +283,18 @@ const ABBREVIATIONS: &[&str] = &[
     "Prof", "Rev", "Cmdr", "Adm", "Maj", "Gens", "Reps", "Sens", "Bros", "Mt", "Ft", "No", "Pty", "Bhd", "Cie",
 ];
 
+/// Longer words skip the list: most words are.
+const LONGEST_ABBREVIATION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Words glued to a name by a hyphen that say how something relates to it ("Tencent-owned").
 const RELATION_SUFFIXES: &[&str] = &[
     "owned", "backed", "based", "led", "controlled", "listed", "made", "funded", "run", "born", "linked", "affiliated",
@@ -345,8 +357,9 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
 /// Whether a full stop after `word` belongs to it ("M.", "U.S.", "Inc.") rather than ending a
 /// sentence.
 fn keeps_full_stop(word: &str) -> bool {
-    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || word.contains('.') || ABBREVIATIONS.contains(&word)
+    let mut chars = word.chars();
+    let initial = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    initial || word.as_bytes().contains(&b'.') || (word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&word))
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -867,7 +880,9 @@ impl<'a> Extractor<'a> {
             if (words.len() == 2 && chinese(0)) || (words.len() == 3 && chinese(1)) {
                 return true;
             }
-            if PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after) || SPEECH_BEFORE.is_match_at(before, tail_start(before)) {
+            // Both patterns after the name open with a comma or white space.
+            let cue_after = after.starts_with(|c: char| c == ',' || c.is_whitespace()) && (PERSON_AFTER.is_match(after) || APPOSITIVE_ROLE.is_match(after));
+            if cue_after || SPEECH_BEFORE.is_match_at(before, tail_start(before)) {
                 return true;
             }
             return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);
@@ -887,7 +902,8 @@ static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Roles given in an apposition after a name: ", founder and chief executive of Tencent".
 fn appositive_roles(after: &str, lex: &Lexicon) -> Vec<Role> {
-    let Some(c) = APPOSITIVE_ROLE.captures(after) else { return Vec::new() };
+    // The pattern opens with a comma; most names have none after them.
+    let Some(c) = after.starts_with(',').then(|| APPOSITIVE_ROLE.captures(after)).flatten() else { return Vec::new() };
     let org = c.get(3).map(|m| org_name(m.as_str()).trim_start_matches("the ").to_string());
     [c.get(1), c.get(2)]
         .into_iter()
