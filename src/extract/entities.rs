@@ -588,6 +588,7 @@ impl<'a> Extractor<'a> {
         let mut k = from;
         while k < to {
             if let Some((n, title)) = title_at(&tokens[..to], k, self.lex) {
+                let (n, title) = self.portfolio(tokens, k, n, to).unwrap_or((n, title));
                 let person_follows = k + n < to && !CONNECTORS.contains(&tokens[k + n].text);
                 let left_is_given_name = k == start + 1 && self.lex.is_given_name(tokens[start].text);
                 if person_follows && !left_is_given_name {
@@ -612,6 +613,18 @@ impl<'a> Extractor<'a> {
             let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]) } else { None };
             self.part(line, base, tokens, a, b, &title_before, title_after, org_for_roles);
         }
+    }
+
+    /// "Minister of Information Jamal Jarrah", "Director for Policy Ana Ruiz": a title of `n`
+    /// words at `k` takes the portfolio after it when the run `..to` ends in a full name. The
+    /// title's width and text, when it does.
+    fn portfolio(&self, tokens: &[Token], k: usize, n: usize, to: usize) -> Option<(usize, String)> {
+        if !matches!(tokens.get(k + n)?.text, "of" | "for") {
+            return None;
+        }
+        let words: Vec<&str> = tokens[..to].iter().map(|t| t.text).collect();
+        let name = (k + n + 2..to).find(|&g| (2..=3).contains(&(to - g)) && self.is_full_name(&words[g..]))?;
+        Some((name - k, words[k..name].join(" ")))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1414,6 +1427,17 @@ mod tests {
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Daniel Okafor"), "{got:?}");
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Wei Lidong"), "{got:?}");
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Company && n == "Acme Holdings"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_takes_its_portfolio_before_a_full_name() {
+        let lex = Lexicon::builtin();
+        let text = "Headline for the story\n\nMinister of Information Daniel Okafor announced the plan, and Minister of Information Affairs said nothing.\n";
+        let article = Article::parse(text, &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let names: Vec<(Kind, &str)> = table.entities.iter().map(|e| (e.kind, e.name.as_str())).collect();
+        assert_eq!(names, [(Kind::Person, "Daniel Okafor")]);
+        assert_eq!(table.entities[0].roles[0].title, "Minister of Information");
     }
 
     #[test]
