@@ -301,12 +301,36 @@ fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>, 
             }
         }
     }
+    for (i, line) in article.lines.iter().enumerate() {
+        if let Some((s, e)) = credited_news_organisation(article.line_text(i)) {
+            let name = &article.line_text(i)[s..e];
+            if !lex.photo_agencies.contains(name) {
+                push(found(&lex.outlets.canonical_or_same(name), "credit", line.start + s, line.start + e));
+                original = true;
+            }
+        }
+    }
     // The publisher is its own source unless the story came from someone else.
     if let Some(o) = outlet
         && !original && !is_wire(&o.name) {
             sources.insert(0, o.clone());
         }
     sources
+}
+
+/// "Via SyndiGate.info", "Source: National News Agency": a line of its own crediting a news
+/// organisation, named by its web address or by a name a news organisation has. A "Source:"
+/// line more often names where a figure or a claim came from ("Source: World Bank"), which
+/// neither form matches.
+fn credited_news_organisation(line: &str) -> Option<(usize, usize)> {
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Via|Source:)\s+(?:the\s+)?((?:[A-Z][\w&'-]*\s+){0,4}(?:News|News Agency|Press Agency|Newswire|Wire)|[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|info|news|co\.uk|[a-z]{2}))\.?$").unwrap()
+    });
+    if !line.starts_with("Via") && !line.starts_with("Source:") {
+        return None;
+    }
+    let m = CREDIT.captures(line)?.get(1)?;
+    Some((m.start(), m.end()))
 }
 
 /// The publication date: stated > a date line in the header > a dated dateline > the
@@ -387,6 +411,20 @@ mod tests {
         assert_eq!(published_by(&format!("More from {}", name(42))), None);
         assert_eq!(published_by(&format!("{} is published by Acme", name(42))), None);
         assert_eq!(published_by(&format!("(Acme is the owner of the {}.)", name(41))).map(|m| m.as_str().len()), Some(41));
+    }
+
+    #[test]
+    fn lines_crediting_a_news_organisation() {
+        fn credited(line: &str) -> Option<&str> {
+            credited_news_organisation(line).map(|(s, e)| &line[s..e])
+        }
+        assert_eq!(credited("Via SyndiGate.info"), Some("SyndiGate.info"));
+        assert_eq!(credited("Source: National News Agency"), Some("National News Agency"));
+        assert_eq!(credited("Source: example-news.co.uk."), Some("example-news.co.uk"));
+        assert_eq!(credited("Source: World Bank"), None);
+        assert_eq!(credited("Source: Defense Ministry, October 25, 2019"), None);
+        assert_eq!(credited("Via Twitter"), None);
+        assert_eq!(credited("Sources say the deal is off."), None);
     }
 
     #[test]
