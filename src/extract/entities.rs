@@ -710,6 +710,11 @@ impl<'a> Extractor<'a> {
             .or_else(|| lex.companies.lookup(text).map(|e| (Listed::Companies, e)))
             .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || *self.sports.get_or_init(|| is_sports_story(self.text))).map(|e| (Listed::SportsClubs, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
+        // "National News Agency" heads its name like a government agency, but is a news
+        // organisation: a source, never a regulator.
+        if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
+            return;
+        }
         // "White House National Security Council Ukraine expert": the name ends at its head.
         if lexicon_hit.is_none()
             && let Some(h) = words.iter().rposition(|w| REGULATOR_HEADS.contains(w))
@@ -1485,6 +1490,8 @@ The Ministry of Widget Safety and the Federal Gadget Commission met the U.S. Att
         for want in ["Ministry of Widget Safety", "Federal Gadget Commission", "U.S. Attorney's Office for the Western District of New York", "Russia's foreign ministry", "Trump administration"] {
             assert!(regulators.contains(&want.to_string()), "{want} in {regulators:?}");
         }
+        let got = entities("Headline for the story\n\nThe Federal Gadget Agency told the Eastland News Agency on Monday that it would act.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Federal Gadget Agency"]);
     }
 
     #[test]
