@@ -186,6 +186,8 @@ struct Context<'a> {
     /// Quoted ranges of the article (normalised offsets): mentions inside them are not speakers.
     quoted: &'a [(usize, usize)],
     described: &'a Described,
+    /// The quotes found so far, in text order.
+    spoken: &'a [FoundQuote],
 }
 
 /// The kinds of entity a description can stand for ("the company": companies).
@@ -367,6 +369,12 @@ impl Context<'_> {
         let line_start = self.article.lines[line].start;
         let starts = sentence_starts(self.article.line_text(line));
         let sentence = line_start + sentence_start(&starts, last.start - line_start);
+        // "“…,” he told the host, Jo Lee.": a sentence quoting someone is about the speaker,
+        // not whoever else it names.
+        let quoting = self.spoken.iter().rev().take_while(|q| q.start >= sentence).find(|q| q.start < last.start);
+        if let Some(speaker) = quoting.and_then(|q| q.speaker).filter(|&id| kinds.contains(&self.table.entities[id].kind)) {
+            return Some(speaker);
+        }
         self.table
             .from(sentence)
             .iter()
@@ -606,11 +614,11 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     for (i, ms) in per_line {
         let line = article.line_text(i);
         let base = article.lines[i].start;
-        let ctx = Context { article, table, lex, base, quoted: &quoted, described: &described };
         let mut line_speaker: Option<usize> = None;
         // Only lines with quotation marks need their sentences.
         let starts = if ms.is_empty() { Vec::new() } else { sentence_starts(line) };
         for (k, m) in ms.iter().enumerate() {
+            let ctx = Context { article, table, lex, base, quoted: &quoted, described: &described, spoken: &out };
             let s_start = sentence_start(&starts, m.open);
             let s_end = sentence_end(&starts, line, m.close).max(m.close);
             let next_open = ms.get(k + 1).map_or(line.len(), |n| n.open);
@@ -902,6 +910,9 @@ mod attribution_tests {
     #[test]
     fn pronouns_and_surnames_resolve_to_the_person() {
         let got = speakers("Maria Lopez, a lawyer for the firm, spoke after the hearing. “We will appeal,” she said. “It is not over,” Lopez added.");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+        // The person a quoting sentence names after its speaker is not the next "she".
+        let got = speakers("Maria Lopez spoke after the hearing.\n\n“We will appeal,” she told the host, Ana Ruiz.\n\n“It is not over,” she said.");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
     }
 
