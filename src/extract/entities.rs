@@ -1143,6 +1143,10 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
     ids_under(&index.by_form, &c.text, &mut ids);
     if c.kind == Kind::Person {
         ids_under(&index.by_run, &c.text, &mut ids);
+        // People sharing a family name, for a name that abbreviates a middle one.
+        if let Some((_, last)) = c.text.rsplit_once(' ') {
+            ids_under(&index.by_form, last, &mut ids);
+        }
     } else {
         if let Some((listed, entry)) = c.entry {
             for form in listed.list(lex).forms(entry) {
@@ -1158,6 +1162,16 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
         return Some(plain);
     }
     owners.first().copied()
+}
+
+/// "Samuel A. Jinapor" and "Samuel Abu Jinapor": the same first and last names, and each
+/// middle name the same or given by its initial.
+fn middle_initials_agree(a: &[&str], b: &[&str]) -> bool {
+    let agree = |x: &str, y: &str| {
+        let initial_of = |i: &str, w: &str| i.len() == 2 && i.ends_with('.') && w.len() > 2 && w.starts_with(&i[..1]);
+        x == y || initial_of(x, y) || initial_of(y, x)
+    };
+    a.len() >= 3 && a.len() == b.len() && a[0] == b[0] && a[a.len() - 1] == b[b.len() - 1] && a.iter().zip(b).all(|(x, y)| agree(x, y))
 }
 
 fn adds_only_suffixes(name: &str, short: &str, lex: &Lexicon) -> bool {
@@ -1176,7 +1190,7 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
             // "Pony Ma" and "Ma Huateng" are parts of "Pony Ma Huateng".
             let long: Vec<&str> = e.name.split(' ').collect();
             let short: Vec<&str> = c.text.split(' ').collect();
-            short.len() >= 2 && long.windows(short.len()).any(|w| w == short.as_slice())
+            (short.len() >= 2 && long.windows(short.len()).any(|w| w == short.as_slice())) || middle_initials_agree(&long, &short)
         }
         (Kind::Person, _) | (_, Kind::Person) => false,
         _ => {
@@ -1443,6 +1457,13 @@ mod tests {
         let names: Vec<(Kind, &str)> = table.entities.iter().map(|e| (e.kind, e.name.as_str())).collect();
         assert_eq!(names, [(Kind::Person, "Daniel Okafor")]);
         assert_eq!(table.entities[0].roles[0].title, "Minister of Information");
+    }
+
+    #[test]
+    fn a_middle_initial_joins_the_middle_name() {
+        let got = entities("Headline for the story\n\nMinister Samuel Abu Okafor spoke on Monday. Later, Hon. Samuel A. Okafor said the plan stood, while Samuel B. Okafor disagreed.\n");
+        let people: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Person).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
+        assert_eq!(people, [("Samuel Abu Okafor", &["Samuel A. Okafor".to_string()][..]), ("Samuel B. Okafor", &[][..])]);
     }
 
     #[test]
