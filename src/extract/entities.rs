@@ -473,7 +473,8 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An acronym in parentheses right after a name is its alias: "… of China (CAC)".
-static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\(([A-Z][A-Za-z]{1,7})\)").unwrap());
+/// Also a stock ticker after its exchange: "… Devices, Inc. (NASDAQ:AMD)".
+static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((?:[A-Z][A-Za-z]{1,7}\s?:\s?)?([A-Z][A-Za-z]{1,7})\)").unwrap());
 
 /// A hyphenated East Asian given name: "Sung-min", "Ji-woo", "Hoi-ching".
 static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
@@ -710,6 +711,10 @@ impl<'a> Extractor<'a> {
             .or_else(|| lex.companies.lookup(text).map(|e| (Listed::Companies, e)))
             .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || *self.sports.get_or_init(|| is_sports_story(self.text))).map(|e| (Listed::SportsClubs, e)));
         let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
+        // "(NYSE:SNE)": an exchange naming a listing, not a firm the story is about.
+        if before.ends_with('(') && after.starts_with(':') && after.contains(')') && ACRONYM.is_match(&line[s - 1..]) {
+            return;
+        }
         // "National News Agency" heads its name like a government agency, but is a news
         // organisation: a source, never a regulator.
         if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
@@ -1044,15 +1049,16 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         table.mentions.push(Mention { start: c.start, end: c.end, entity: id });
         mentioned_at[id].push((c.start, joined));
     }
-    for (acronym, i) in acronyms {
-        table.add_form(owner[i], &acronym, 0);
+    for (acronym, i) in &acronyms {
+        table.add_form(owner[*i], acronym, 0);
     }
-    // Organisations found only by their acronym elsewhere join the full name.
-    for id in 0..table.entities.len() {
-        if table.entities[id].kind == Kind::Person {
-            continue;
-        }
-        let short = initials(&table.entities[id].name);
+    // Organisations found only by their acronym elsewhere join the full name: the acronym of
+    // its initials, or one given after it.
+    let initials_of = (0..table.entities.len())
+        .filter(|&id| table.entities[id].kind != Kind::Person)
+        .map(|id| (id, initials(&table.entities[id].name)))
+        .collect::<Vec<_>>();
+    for (id, short) in initials_of.into_iter().chain(acronyms.into_iter().map(|(acronym, i)| (owner[i], acronym))) {
         if short.len() >= 2
             && let Some(other) = table.named(&short).into_iter().find(|&o| o != id && table.entities[o].name == short) {
                 merge(&mut table, other, id);
@@ -1457,6 +1463,13 @@ mod tests {
         let names: Vec<(Kind, &str)> = table.entities.iter().map(|e| (e.kind, e.name.as_str())).collect();
         assert_eq!(names, [(Kind::Person, "Daniel Okafor")]);
         assert_eq!(table.entities[0].roles[0].title, "Minister of Information");
+    }
+
+    #[test]
+    fn a_ticker_is_an_alias_and_its_exchange_no_firm() {
+        let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
+        let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
+        assert_eq!(companies, [("Acme Holdings Corp.", &["AHC".to_string()][..]), ("Gadget Widgets, Inc.", &["GWX".to_string()][..])]);
     }
 
     #[test]
