@@ -729,7 +729,8 @@ impl<'a> Extractor<'a> {
             let cut: usize = words[..=h].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
             return self.part_text(line, base, s, s + cut, Kind::Regulator);
         }
-        let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w));
+        // "Investment Industry Regulatory Organization": a body named for regulating.
+        let head_regulator = words.iter().any(|w| REGULATOR_HEADS.contains(w) || matches!(*w, "Regulatory" | "Supervisory"));
         let last_is_head = words.last().is_some_and(|w| REGULATOR_HEADS.contains(w));
         // The head noun decides: "Central Park", "University of Tokyo" are not entities, but
         // "Park Sung-min" after a title is a person.
@@ -1524,8 +1525,8 @@ The Ministry of Widget Safety and the Federal Gadget Commission met the U.S. Att
         for want in ["Ministry of Widget Safety", "Federal Gadget Commission", "U.S. Attorney's Office for the Western District of New York", "Russia's foreign ministry", "Trump administration"] {
             assert!(regulators.contains(&want.to_string()), "{want} in {regulators:?}");
         }
-        let got = entities("Headline for the story\n\nThe Federal Gadget Agency told the Eastland News Agency on Monday that it would act.\n");
-        assert_eq!(names_of(&got, Kind::Regulator), ["Federal Gadget Agency"]);
+        let got = entities("Headline for the story\n\nThe Federal Gadget Agency told the Eastland News Agency on Monday that the Widget Industry Regulatory Organization would act.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Federal Gadget Agency", "Widget Industry Regulatory Organization"]);
     }
 
     #[test]
