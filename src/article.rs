@@ -522,6 +522,9 @@ fn is_section_label(t: &str, lex: &Lexicon) -> bool {
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})\s+)?\(([A-Z][A-Za-z .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
 });
+/// "NEW YORK (CNNMoney)" on a line of its own, the story on the next: the place in capitals.
+static DATELINE_AGENCY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+){0,3}) \(([A-Z][A-Za-z .&-]{1,40})\)$").unwrap());
 static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}),?\s+[-–—]{1,2}\s+").unwrap()
 });
@@ -531,7 +534,7 @@ static DATELINE_RELEASE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn match_dateline(t: &str, lex: &Lexicon) -> Option<DatelineMatch> {
     let at = |m: regex::Match| (m.end(), Some(m.as_str().trim().trim_end_matches(',').to_string()));
-    if let Some(c) = DATELINE_AGENCY.captures(t) {
+    if let Some(c) = DATELINE_AGENCY.captures(t).or_else(|| DATELINE_AGENCY_ALONE.captures(t)) {
         let source = c.get(2).map(|m| m.as_str().trim().to_string());
         let place = c.get(1).map(|m| m.as_str().trim().trim_end_matches(',').to_string());
         return Some(DatelineMatch { start: 0, end: c.get(0)?.end(), place, source });
@@ -594,6 +597,9 @@ mod tests {
         let m = match_dateline("WASHINGTON – Two officers were charged", &l).unwrap();
         assert_eq!(m.place.as_deref(), Some("WASHINGTON"));
         assert!(match_dateline("The company said – again – no", &l).is_none());
+        let m = match_dateline("NEW YORK (CNNMoney)", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("NEW YORK"), Some("CNNMoney")));
+        assert!(match_dateline("Apple (AAPL)", &l).is_none());
     }
 
     #[test]
