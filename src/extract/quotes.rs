@@ -382,6 +382,15 @@ impl Context<'_> {
             .map(|m| m.entity)
     }
 
+    /// The person a paragraph opens by reporting: "Erekat said it was only the latest move".
+    fn reports_speech(&self, line: usize) -> Option<usize> {
+        static SPEECH_FOLLOWS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"^\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
+        let l = &self.article.lines[line];
+        let m = self.table.from(l.start).first().filter(|m| m.start == l.start && self.table.entities[m.entity].kind == Kind::Person)?;
+        SPEECH_FOLLOWS.is_match(&self.article.text()[m.end..l.end]).then_some(m.entity)
+    }
+
     /// "the statement said", "the ministry said": the organisation last named before.
     fn described(&self, noun: &str, at: usize) -> Option<usize> {
         static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|(?-u:\b)(?:{PERSON_NOUNS}))$")).unwrap());
@@ -672,7 +681,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                         // A paragraph that does not open with the quote has its own subject.
                         None
                     } else {
-                        previous.filter(|(pl, _, _)| next_body(&body, *pl) == Some(i)).and_then(|(_, s, _)| s)
+                        // A paragraph that is one quote and nothing else goes on from a
+                        // paragraph reporting what someone said ("Erekat said it was …").
+                        let whole_paragraph = ms.len() == 1 && line[m.close..].trim().is_empty();
+                        previous
+                            .filter(|(pl, _, _)| next_body(&body, *pl) == Some(i))
+                            .and_then(|(_, s, _)| s)
+                            .or_else(|| whole_paragraph.then(|| previous_body(&body, i).and_then(|p| ctx.reports_speech(p))).flatten())
                     };
                     (inherited, None)
                 }
@@ -699,6 +714,11 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     }
     let out = share_speaker_across_paragraphs(article, &body, out);
     speaker_of_repeated_words(article, out)
+}
+
+/// The body line before body line `line`.
+fn previous_body(body: &[usize], line: usize) -> Option<usize> {
+    body.binary_search(&line).ok().and_then(|k| k.checked_sub(1)).map(|k| body[k])
 }
 
 /// The body line after body line `line`. `body` is in text order, so a binary search finds it:
@@ -932,6 +952,12 @@ mod attribution_tests {
     fn following_paragraph_keeps_the_speaker() {
         let got = speakers("“We will appeal the ruling,” said Maria Lopez.\n\n“And we expect to win.”");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+        // A paragraph that is one quote goes on from one reporting what someone said, and
+        // from nothing else.
+        let got = speakers("Maria Lopez said the ruling would be appealed.\n\n“We expect to win.”");
+        assert_eq!(got, [some("Maria Lopez")]);
+        let got = speakers("Maria Lopez left the court at noon.\n\n“We expect to win.”\n\nMaria Lopez said the ruling was wrong.\n\n“We expect to win,” and more, “soon.”");
+        assert_eq!(got, [None, None, None]);
     }
 
     /// Each rule after the colon lead-in, behind the one set of cues they share.
