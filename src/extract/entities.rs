@@ -759,7 +759,12 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        } else if self.person_shaped(&words) && self.ends_like_a_name(&words) && (has_title || self.person_cue(&words, before, after)) {
+        } else if self.person_shaped(&words)
+            && self.ends_like_a_name(&words)
+            // "Executive Member of …": a lone role word after a title is no one's name.
+            && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
+            && (has_title || self.person_cue(&words, before, after))
+        {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -1536,6 +1541,8 @@ The Ministry of Widget Safety and the Federal Gadget Commission met the U.S. Att
 Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief Operating Officer in Geneva.
 ");
         assert!(got.is_empty(), "{got:?}");
+        let got = entities("Headline for the story\n\nA call by Executive Member of the Widget Party, Joseph Okafor, went unanswered.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Joseph Okafor"]);
     }
 
     #[test]
