@@ -744,7 +744,10 @@ impl<'a> Extractor<'a> {
             && !office_phrase
             && !has_title
             && !full_name;
-        let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""));
+        // "Jamshedpur FC", "FC Goa", "Valencia CF": a football club's form of its name.
+        let club_form = |w: &str| matches!(w, "FC" | "F.C." | "AFC" | "CF");
+        let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""))
+            || (words.len() >= 2 && (club_form(words[0]) || words.last().is_some_and(|w| club_form(w))));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         // Searched only when nothing above has decided.
         let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
@@ -1518,6 +1521,8 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         for want in ["Brightwave", "Kessler Logistics AG", "Nordhaven Freight Ltd.", "Tencent"] {
             assert!(companies.contains(&want.to_string()), "{want} in {companies:?}");
         }
+        let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
     }
 
     #[test]
