@@ -349,7 +349,10 @@ impl Context<'_> {
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
-        GAP.is_match(between).then_some((m.entity, m.end - self.base))
+        // "says study lead author Dr. Jo Lee": lower-case words before the name that end in a role.
+        static ROLE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
+        let role_gap = || ROLE_GAP.captures(between).is_some_and(|c| self.lex.roles.contains(&c[2]));
+        (GAP.is_match(between) || role_gap()).then_some((m.entity, m.end - self.base))
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
@@ -919,6 +922,7 @@ mod attribution_tests {
     fn speaker_after_the_quote() {
         assert_eq!(speakers("“We will appeal the ruling,” Maria Lopez said on Tuesday."), [some("Maria Lopez")]);
         assert_eq!(speakers("“We will appeal the ruling,” said Maria Lopez, the company’s lawyer."), [some("Maria Lopez")]);
+        assert_eq!(speakers("“The results are striking,” says study lead author Dr. Maria Lopez."), [some("Maria Lopez")]);
     }
 
     #[test]
