@@ -526,7 +526,8 @@ static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 static DATELINE_AGENCY_ALONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+){0,3}) \(([A-Z][A-Za-z .&-]{1,40})\)$").unwrap());
 static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}),?\s+[-–—]{1,2}\s+").unwrap()
+    // A press release dates it: "CHICAGO, September 3, 2024 – …".
+    Regex::new(r"^([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}),?\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s+)?[-–—]{1,2}\s+").unwrap()
 });
 static DATELINE_RELEASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z][A-Za-z.'’ -]+(?:, [A-Z][A-Za-z. ]+)*),? [A-Z][a-z]+\.? \d{1,2}, \d{4}\s*/\s*([A-Za-z ]+?)\s*/\s*(?:[-–—]{1,2})?\s*").unwrap()
@@ -597,6 +598,8 @@ mod tests {
         let m = match_dateline("WASHINGTON – Two officers were charged", &l).unwrap();
         assert_eq!(m.place.as_deref(), Some("WASHINGTON"));
         assert!(match_dateline("The company said – again – no", &l).is_none());
+        let m = match_dateline("CHICAGO, September 3, 2024 – A new study", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.end), (Some("CHICAGO"), "CHICAGO, September 3, 2024 – ".len()));
         let m = match_dateline("NEW YORK (CNNMoney)", &l).unwrap();
         assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("NEW YORK"), Some("CNNMoney")));
         assert!(match_dateline("Apple (AAPL)", &l).is_none());
