@@ -832,8 +832,15 @@ impl<'a> Extractor<'a> {
                 || NON_ENTITY_WORDS.contains(&last)
                 || lex.company_suffixes.contains(last)
                 || lex.weak_company_suffixes.contains(last)
-                || lex.places.contains(last)
+                || (lex.places.contains(last) && !self.plainly_given(words))
                 || lex.nationalities.contains(last))
+    }
+
+    /// "Rick Dearborn", "Jack London": a name of two or more words opened by a given name that
+    /// is no place's may end in one. (A place named by the whole run, "Alice Springs", is
+    /// ruled out before names are tried.)
+    fn plainly_given(&self, words: &[&str]) -> bool {
+        words.len() >= 2 && self.lex.is_given_name(words[0]) && !self.lex.places.contains(words[0]) && !self.lex.ambiguous_given_names.contains(words[0])
     }
 
     /// Records an organisation candidate for `line[s..e]`, with its acronym if one follows.
@@ -858,7 +865,7 @@ impl<'a> Extractor<'a> {
                 // "Charlotte", "Jordan": a place's name that is also a person's name may be one,
                 // and so may one that is mostly a place's ("Alexandria") when a name follows it.
                 let opens_name = i == 0 && words.len() >= 2 && lex.ambiguous_given_names.contains(*w);
-                let name_word = lex.is_given_name(w) || lex.surnames.contains(*w) || opens_name;
+                let name_word = lex.is_given_name(w) || lex.surnames.contains(*w) || opens_name || (i > 0 && self.plainly_given(words));
                 (is_capitalised(w) || NAME_PARTICLES.contains(w))
                     && !lex.stopwords.contains(*w)
                     && (name_word || !lex.places.contains(w))
@@ -1479,6 +1486,12 @@ mod tests {
         let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
         let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
         assert_eq!(companies, [("Acme Holdings Corp.", &["AHC".to_string()][..]), ("Gadget Widgets, Inc.", &["GWX".to_string()][..])]);
+    }
+
+    #[test]
+    fn a_place_may_end_a_name_a_plain_given_name_opens() {
+        let got = entities("Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Rick Dearborn"]);
     }
 
     #[test]
