@@ -926,7 +926,9 @@ impl<'a> Extractor<'a> {
             }
             return words.len() <= 3 && lex.surnames.contains(last) && !lex.stopwords.contains(first);
         }
-        false
+        // "Reid (D-Nev.) told reporters": a party and state tag follows only a politician.
+        static PARTY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s\((?:[DRI]|Dem|Rep|Ind)-[A-Z]").unwrap());
+        after.starts_with(" (") && PARTY_TAG.is_match(after)
     }
 
     fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Listed, usize)>) -> usize {
@@ -1486,6 +1488,12 @@ mod tests {
         let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
         let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
         assert_eq!(companies, [("Acme Holdings Corp.", &["AHC".to_string()][..]), ("Gadget Widgets, Inc.", &["GWX".to_string()][..])]);
+    }
+
+    #[test]
+    fn a_party_tag_makes_a_lone_name_a_person() {
+        let got = entities("Headline for the story\n\nBut Okafor (D-Nev.) told reporters the vote would fail, and Widgetco (NYSE) did not.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Okafor"]);
     }
 
     #[test]
