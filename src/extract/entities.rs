@@ -366,6 +366,15 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Capitalised words that narrow the title after them ("Political Director", "Medical
+/// Officer") and would otherwise be read as the organisation the title belongs to.
+const ROLE_MODIFIERS: &[&str] = &[
+    "Political", "Executive", "Managing", "Creative", "Artistic", "Medical", "Legal", "Technical", "Financial", "Editorial",
+    "Musical", "Athletic", "Senior", "Principal", "Associate", "Assistant", "Acting", "Interim", "Former", "Campaign",
+    "Communications", "Marketing", "Sales", "Research", "Programme", "Program", "Project", "Product", "Regional", "Digital",
+    "Operations", "Policy", "Foreign", "Scientific", "Clinical", "Academic", "Commercial", "Sporting",
+];
+
 /// Lower-case words inside personal names ("Juan de la Cruz", "Ludwig van Beethoven").
 const NAME_PARTICLES: &[&str] = &["de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "dos", "das", "ter"];
 
@@ -589,11 +598,14 @@ impl<'a> Extractor<'a> {
         let mut k = from;
         while k < to {
             if let Some((n, title)) = title_at(&tokens[..to], k, self.lex) {
-                let (n, title) = self.portfolio(tokens, k, n, to).unwrap_or((n, title));
+                let (n, mut title) = self.portfolio(tokens, k, n, to).unwrap_or((n, title));
                 let person_follows = k + n < to && !CONNECTORS.contains(&tokens[k + n].text);
                 let left_is_given_name = k == start + 1 && self.lex.is_given_name(tokens[start].text);
                 if person_follows && !left_is_given_name {
-                    if k > start {
+                    // "ABC News' Political Director Rick Klein": a word of the title, not a firm.
+                    if k == start + 1 && ROLE_MODIFIERS.contains(&tokens[start].text) {
+                        title = format!("{} {title}", tokens[start].text);
+                    } else if k > start {
                         parts.push((start, k));
                     }
                     titles.push((parts.len(), title));
@@ -1470,6 +1482,8 @@ mod tests {
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Daniel Okafor"), "{got:?}");
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Wei Lidong"), "{got:?}");
         assert!(got.iter().any(|(k, n, _)| *k == Kind::Company && n == "Acme Holdings"), "{got:?}");
+        let got = entities("Headline for the story\n\nThe network's Political Director Maria Okafor said so.\n");
+        assert_eq!(got, [(Kind::Person, "Maria Okafor".to_string(), vec![])]);
     }
 
     #[test]
