@@ -520,7 +520,7 @@ fn is_section_label(t: &str, lex: &Lexicon) -> bool {
 }
 
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})\s+)?\(([A-Z][A-Za-z .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
+    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})\s+)?\(([A-Z][A-Za-z0-9 .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
 });
 /// "NEW YORK (CNNMoney)" on a line of its own, the story on the next: the place in capitals.
 static DATELINE_AGENCY_ALONE: LazyLock<Regex> =
@@ -600,6 +600,8 @@ mod tests {
         assert!(match_dateline("The company said – again – no", &l).is_none());
         let m = match_dateline("CHICAGO, September 3, 2024 – A new study", &l).unwrap();
         assert_eq!((m.place.as_deref(), m.end), (Some("CHICAGO"), "CHICAGO, September 3, 2024 – ".len()));
+        let m = match_dateline("ROCHESTER, Minn. (FOX 47) -- Police have arrested a man", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("ROCHESTER, Minn."), Some("FOX 47")));
         let m = match_dateline("NEW YORK (CNNMoney)", &l).unwrap();
         assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("NEW YORK"), Some("CNNMoney")));
         assert!(match_dateline("Apple (AAPL)", &l).is_none());
