@@ -315,7 +315,8 @@ impl Context<'_> {
             Regex::new(concat!(
                 r"^\)?(?:\s*\([^)]{1,12}\))?",
                 // "… of Findlay, who chairs the committee," / "Acme spokesperson"
-                r"(?:\s+of\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:\s*,[^“”]*,)?",
+                // "Sergeant Jo Lee, of the Rochester Police Department says"
+                r"(?:,?\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?(?:\s*,[^“”]*,)?",
                 r"(?:(?:'s)?\s+(?:spokesperson|spokesman|spokeswoman|representative|rep|publicist|official|executive|source)s?)?",
                 r"\s*(?:(?:also|later|then|has|had|have|previously|once|recently|again|further|was|were|is|on \w+day)\s+)*$"
             ))
@@ -543,6 +544,11 @@ impl Context<'_> {
         for c in NAMED.captures_iter(part) {
             let name = c[1].trim_start_matches("The ").to_string();
             if name.split(' ').all(|w| !self.lex.stopwords.contains(w)) {
+                // "Captain Jo Lee, says": an entity ending the words is the speaker they name.
+                let (s, e) = c.get(1).map(|g| (self.base + from + g.start(), self.base + from + g.end()))?;
+                if let Some(m) = self.table.from(s).iter().take_while(|m| m.start < e).find(|m| m.end == e) {
+                    return Some(Attribution::entity(m.entity, c[2].to_string()));
+                }
                 return Some(Attribution { speaker: None, speaker_text: Some(name), cue: c[2].to_string() });
             }
         }
@@ -929,6 +935,8 @@ mod attribution_tests {
     fn speaker_before_the_quote() {
         assert_eq!(speakers("Maria Lopez said: “We will appeal the ruling.”"), [some("Maria Lopez")]);
         assert_eq!(speakers("Maria Lopez told Reuters: “We will appeal the ruling.”"), [some("Maria Lopez")]);
+        assert_eq!(speakers("Sergeant Maria Lopez, of the Eastvale Police Department says, “We will appeal.”"), [some("Maria Lopez")]);
+        assert_eq!(speakers("Captain Maria Lopez, says the officers waited, “We will appeal.”"), [some("Maria Lopez")]);
     }
 
     #[test]
