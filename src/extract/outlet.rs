@@ -361,10 +361,17 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
     static LABELLED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:date|published|posted|updated|first published)(?-u:\b)").unwrap());
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
-        if LABELLED.is_match(t) && t.split_whitespace().count() <= 12
-            && let Some((v, p)) = dates::parse_publication_date(t) {
-                return Some((v, p, "date_line", line.start, line.end));
-            }
+        if !LABELLED.is_match(t) {
+            continue;
+        }
+        // A label run into the story ("date 2019-08-29 ARLINGTON, Texas — …"): its first words.
+        let head = t.split_whitespace().nth(12).map_or(t, |_| {
+            let end = t.match_indices(' ').nth(3).map_or(t.len(), |(at, _)| at);
+            &t[..end]
+        });
+        if let Some((v, p)) = dates::parse_publication_date(head) {
+            return Some((v, p, "date_line", line.start, line.start + head.len()));
+        }
     }
     if let Some(d) = &article.dateline
         && let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
@@ -411,6 +418,16 @@ mod tests {
         assert_eq!(published_by(&format!("More from {}", name(42))), None);
         assert_eq!(published_by(&format!("{} is published by Acme", name(42))), None);
         assert_eq!(published_by(&format!("(Acme is the owner of the {}.)", name(41))).map(|m| m.as_str().len()), Some(41));
+    }
+
+    #[test]
+    fn a_date_label_run_into_the_story_dates_it() {
+        let lex = Lexicon::builtin();
+        let published = |text: &str| find_published(&Article::parse(text, &lex)).map(|(v, ..)| v);
+        let story = "Headline of the story here\n\n date 2019-08-29 EASTVALE, Texas — Police arrested a man on Thursday after a long search across the county, officials said.\n";
+        assert_eq!(published(story).as_deref(), Some("2019-08-29"));
+        let story = "Headline of the story here\n\nUpdated rules took effect across the county on Thursday after a long search by officials, who said on 2019-08-29 it was over.\n";
+        assert_eq!(published(story), None);
     }
 
     #[test]
