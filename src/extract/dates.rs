@@ -152,8 +152,12 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 
 /// Whether a word is a month or weekday name written in full ("March", "Monday").
 pub fn is_calendar_name(word: &str) -> bool {
-    let capitalised = word.starts_with(|c: char| c.is_uppercase());
-    MONTHS.iter().any(|(full, _)| *full == word) || (capitalised && WEEKDAYS.contains(&word.to_lowercase().as_str()))
+    MONTHS.iter().any(|(full, _)| *full == word) || is_weekday_name(word)
+}
+
+/// Whether a word is a weekday's name, capitalised ("Monday", "MONDAY").
+pub fn is_weekday_name(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase()) && WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// A weekday written before a date ("Wednesday, ", "Thu ", "Sat. "): claimed, not reported.

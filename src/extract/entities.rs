@@ -555,6 +555,10 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let t = tokens[j].text;
+                // "arrested Edward Gutierrez Thursday evening": a weekday ends a name.
+                if crate::extract::dates::is_weekday_name(t) {
+                    break;
+                }
                 if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) {
                     j += 1;
                 } else if let Some(skip) = connector_span(line, tokens, j)
@@ -1502,6 +1506,12 @@ mod tests {
         let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
         let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
         assert_eq!(companies, [("Acme Holdings Corp.", &["AHC".to_string()][..]), ("Gadget Widgets, Inc.", &["GWX".to_string()][..])]);
+    }
+
+    #[test]
+    fn a_weekday_ends_a_name() {
+        let got = entities("Headline for the story\n\nDetectives arrested 34-year-old Edward Okafor Thursday evening.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Edward Okafor"]);
     }
 
     #[test]
