@@ -1240,14 +1240,15 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
                     return true;
                 }
             }
-            // "Alibaba" and "Alibaba Group Holding Ltd.": a short form opens the full name.
+            // "Alibaba" and "Alibaba Group Holding Ltd.": a short form opens the full name. A
+            // place alone ("China" before "China Mobile") is not one; a place and more words
+            // ("Fayetteville Police") may be.
             let long: Vec<&str> = significant_words(&e.name);
             let short: Vec<&str> = significant_words(&c.text);
             !short.is_empty()
                 && short.len() < long.len()
                 && long.starts_with(&short)
-                && !lex.places.contains(short[0])
-                && !lex.nationalities.contains(short[0])
+                && (short.len() >= 2 || !(lex.places.contains(short[0]) || lex.nationalities.contains(short[0])))
         }
     }
 }
@@ -1506,6 +1507,13 @@ mod tests {
         let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
         let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
         assert_eq!(companies, [("Acme Holdings Corp.", &["AHC".to_string()][..]), ("Gadget Widgets, Inc.", &["GWX".to_string()][..])]);
+    }
+
+    #[test]
+    fn a_place_and_more_words_is_a_short_form() {
+        let got = entities("Headline for the story\n\nThe Leeds Police Department said a man was held. Leeds Police said more would follow, and China Mobile said nothing to China.\n");
+        let regulators: Vec<_> = got.iter().filter(|e| e.0 == Kind::Regulator).map(|e| (e.1.as_str(), e.2.clone())).collect();
+        assert_eq!(regulators, [("Leeds Police Department", vec!["Leeds Police".to_string()])]);
     }
 
     #[test]
