@@ -605,6 +605,20 @@ impl<'a> Extractor<'a> {
                 let (n, mut title) = self.portfolio(tokens, k, n, to).unwrap_or((n, title));
                 let person_follows = k + n < to && !CONNECTORS.contains(&tokens[k + n].text);
                 let left_is_given_name = k == start + 1 && self.lex.is_given_name(tokens[start].text);
+                // "the Ministry of Lands and Natural Resources Minister said": a title ending
+                // the run names no one, and the organisation before it is whole without it.
+                // ("Office of the Prime Minister": a title after a connector is the name's; "an
+                // LA Entertainment Reporter" describes a job.)
+                let described_job = from > 0 && matches!(tokens[from - 1].text, "a" | "an" | "A" | "An");
+                // ("Kevin King": after a given name, a title-like word is a family name.)
+                let name_before = k > start && self.lex.is_given_name(tokens[k - 1].text);
+                if k + n == to && k > start {
+                    if !name_before && !described_job && !CONNECTORS.contains(&tokens[k - 1].text) {
+                        parts.push((start, k));
+                        start = to;
+                    }
+                    break;
+                }
                 if person_follows && !left_is_given_name {
                     // "ABC News' Political Director Rick Klein": a word of the title, not a firm.
                     if k == start + 1 && ROLE_MODIFIERS.contains(&tokens[start].text) {
@@ -1514,6 +1528,14 @@ mod tests {
         let got = entities("Headline for the story\n\nThe Leeds Police Department said a man was held. Leeds Police said more would follow, and China Mobile said nothing to China.\n");
         let regulators: Vec<_> = got.iter().filter(|e| e.0 == Kind::Regulator).map(|e| (e.1.as_str(), e.2.clone())).collect();
         assert_eq!(regulators, [("Leeds Police Department", vec!["Leeds Police".to_string()])]);
+    }
+
+    #[test]
+    fn a_title_ending_a_run_is_cut_from_the_organisation() {
+        let got = entities("Headline for the story\n\nThe Ministry of Widget Safety Minister said on Monday that Daniel King, an Eastvale Entertainment Reporter, had left the Office of the Prime Minister.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Ministry of Widget Safety", "Office of the Prime Minister"]);
+        assert_eq!(names_of(&got, Kind::Person), ["Daniel King"]);
+        assert!(names_of(&got, Kind::Company).is_empty(), "{got:?}");
     }
 
     #[test]
