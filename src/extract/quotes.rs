@@ -547,6 +547,29 @@ impl Context<'_> {
         if let Some(c) = GROUP.captures(part) {
             return Some(Attribution { speaker: None, speaker_text: Some(c[1].to_string()), cue: c[2].to_string() });
         }
+        // Someone unnamed: "said a Chinese brokerage analyst who …", "a senior official said":
+        // an indefinite phrase whose head, within four words, is a role.
+        static UNNAMED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?-u:\b)(?:({SPEECH_VERBS})\s+([Aa]n?(?:\s+[A-Za-z-]+){{1,4}})|([Aa]n?(?:\s+[A-Za-z-]+){{1,4}}?)\s+({SPEECH_VERBS}))(?-u:\b)")).unwrap()
+        });
+        for c in UNNAMED.captures_iter(part) {
+            let (Some(found), Some(cue)) = (c.get(2).or(c.get(3)), c.get(1).or(c.get(4))) else { continue };
+            let phrase = found.as_str();
+            let head = phrase.match_indices(' ').map(|(at, _)| at + 1).find(|&at| {
+                let word = phrase[at..].split(' ').next().unwrap_or_default();
+                self.lex.roles.contains(word)
+            });
+            let Some(at) = head else { continue };
+            let end = phrase[at..].find(' ').map_or(phrase.len(), |e| at + e);
+            // "A spokesperson for Acme said" speaks for Acme; "declared a later chancellor,
+            // Otto Lee," names him: neither is unnamed.
+            let before_verb = c.get(3).is_some();
+            let named_next = part[found.start() + end..].starts_with(", ") && part[found.start() + end + 2..].starts_with(char::is_uppercase);
+            if (before_verb && end < phrase.len()) || named_next {
+                continue;
+            }
+            return Some(Attribution { speaker: None, speaker_text: Some(phrase[..end].to_string()), cue: cue.as_str().to_string() });
+        }
         // A capitalised name right before the verb that no rule typed: report it as written.
         static NAMED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(r"((?:[A-Z][\w.'-]+ (?:(?:of|for|and|on|the) )*){{0,6}}[A-Z][\w.'-]+),?\s+(?:also\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap()
@@ -1004,6 +1027,12 @@ mod attribution_tests {
         assert_eq!(speakers("The flood has been called “a disaster we saw coming for years and years.”"), [None]);
         // An unnamed group speaks as written.
         assert_eq!(speakers("Residents described the flood as “a disaster we saw coming.”"), [some("Residents")]);
+        // So does an unnamed person, and not the last one named before.
+        let got = speakers("Maria Lopez spoke first.\n\n“It was very unusual,” she said.\n\n“It was very unusual indeed,” said a Chinese brokerage analyst who asked not to be named.");
+        assert_eq!(got, [some("Maria Lopez"), some("a Chinese brokerage analyst")]);
+        // But not one who speaks for someone named, or is named next.
+        assert_eq!(speakers("A spokesperson for Daniel Okafor said the plan was “a disaster.”"), [some("Daniel Okafor")]);
+        assert_eq!(speakers("“A disaster,” declared a later chancellor, Daniel Okafor, in 1897."), [None]);
     }
 }
 
