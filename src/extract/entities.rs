@@ -740,7 +740,9 @@ impl<'a> Extractor<'a> {
             .map(|e| (Listed::Regulators, e))
             .or_else(|| lex.companies.lookup(text).map(|e| (Listed::Companies, e)))
             .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || *self.sports.get_or_init(|| is_sports_story(self.text))).map(|e| (Listed::SportsClubs, e)));
-        let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text);
+        // "Shenzhen-Hong Kong": places joined by a hyphen name a link between them.
+        let linked_places = || text.contains('-') && text.split('-').all(|p| lex.places.contains(p));
+        let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text) || linked_places();
         // "(NYSE:SNE)": an exchange naming a listing, not a firm the story is about.
         if before.ends_with('(') && after.starts_with(':') && after.contains(')') && ACRONYM.is_match(&line[s - 1..]) {
             return;
@@ -1536,6 +1538,12 @@ mod tests {
         assert_eq!(names_of(&got, Kind::Regulator), ["Ministry of Widget Safety", "Office of the Prime Minister"]);
         assert_eq!(names_of(&got, Kind::Person), ["Daniel King"]);
         assert!(names_of(&got, Kind::Company).is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn places_joined_by_a_hyphen_are_no_name() {
+        let got = entities("Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Daniel Kong"]);
     }
 
     #[test]
