@@ -129,7 +129,7 @@ impl Article {
                 LineKind::Boilerplate("related")
             } else {
                 in_related_list = false;
-                if furniture.caption(t) {
+                if furniture.caption(t) && !is_signed_paragraph(t) {
                     LineKind::Caption
                 } else if furniture.credit(t) {
                     LineKind::Credit
@@ -418,6 +418,14 @@ impl Furniture {
     }
 }
 
+/// A story paragraph that ends with the wire's sign-off ("… Li said. - Reuters"), which the
+/// caption rule would take for a photo credit.
+fn is_signed_paragraph(t: &str) -> bool {
+    static SIGNED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"[.!?”"’]\s+[-–—]{1,2}\s*(?:AFP|AP|EPA|Reuters|Bloomberg|Xinhua)\.?$"#).unwrap());
+    SIGNED.is_match(t)
+}
+
 /// A line shaped like a headline: no closing full stop, not too long.
 fn is_headline_like(t: &str) -> bool {
     let words = word_count(t);
@@ -586,6 +594,14 @@ mod tests {
                 assert_eq!(at_most_words(t, n), word_count(t) <= n, "{t:?} at most {n}");
             }
         }
+    }
+
+    #[test]
+    fn a_paragraph_signed_by_the_wire_stays_story_text() {
+        let l = lex();
+        let a = Article::parse("Headline for the story about the plan\n\nThe bourse said on Friday that shares fell.\n\n“We all need to relax,” Jo Lee said. - Reuters\n\nTraders on the floor. REUTERS/Jo Lee\n", &l);
+        let kinds: Vec<LineKind> = a.lines.iter().map(|l| l.kind).collect();
+        assert_eq!(kinds[1..], [LineKind::Body, LineKind::Body, LineKind::Caption]);
     }
 
     #[test]
