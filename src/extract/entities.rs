@@ -187,6 +187,10 @@ impl EntityTable {
             for len in 1..sig.len() {
                 index_under(&mut index.by_opening, &sig[..len].join(" "), id);
             }
+            // And without its first word, which may be a place ("China Huishan Dairy Holdings").
+            for len in 2..sig.len() {
+                index_under(&mut index.by_opening, &sig[1..len].join(" "), id);
+            }
             index_under(&mut index.by_initials, &initials(&name), id);
         }
         self.entities.push(FoundEntity { kind, name, forms: BTreeMap::new(), roles: Vec::new(), surname });
@@ -583,11 +587,31 @@ impl<'a> Extractor<'a> {
         let head = REGULATOR_HEADS.contains(&last) || NON_ENTITY_WORDS.contains(&last) || OF_HEADS.contains(&last);
         match connector {
             // "Securities and Exchange Commission": an office's name may join two words with "and".
-            "and" | "&" => (has_of || leads_to_office(right)) && !person,
+            // "Hong Kong Exchanges and Clearing Ltd": a legal form ends a firm's name ("Acme
+            // Corp. and Widget Ltd", "Partners Group and Acme AG" list two).
+            "and" | "&" => {
+                // Not after a person's name ("CEO Daniel Zhang and Tencent Holdings Ltd.").
+                let firm = || {
+                    let words: Vec<&str> = left.iter().map(|t| t.text).collect();
+                    let name = |w: &[&str]| self.is_full_name(w) && !self.lex.places.contains(&w[..2].join(" "));
+                    let ends_in_name = (2..=3.min(words.len())).any(|n| name(&words[words.len() - n..]));
+                    self.leads_to_legal_form(right) && !self.ends_in_company_word(last) && !ends_in_name
+                };
+                ((has_of || leads_to_office(right)) && !person) || firm()
+            }
             "of" | "for" | "on" => head && !person,
             "the" => has_of,
             _ => true,
         }
+    }
+
+    fn ends_in_company_word(&self, word: &str) -> bool {
+        self.lex.company_suffixes.contains(word) || self.lex.weak_company_suffixes.contains(word)
+    }
+
+    /// Whether a legal form is among the capitalised words at the start of `right` (up to four).
+    fn leads_to_legal_form(&self, right: &[Token]) -> bool {
+        right.iter().take(4).take_while(|t| is_capitalised(t.text)).any(|t| self.lex.company_suffixes.contains(t.text))
     }
 
     /// Splits a run at titles ("Alibaba CEO Daniel Zhang") and classifies each part.
@@ -1055,6 +1079,14 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         for (at, _) in c.text.match_indices(' ') {
             organisation_openings.entry(&c.text[..at]).or_insert(c.kind);
         }
+        // "Eastvale Dairy said" for "China Eastvale Dairy Holdings": the place may be dropped.
+        if let Some((first, rest)) = c.text.split_once(' ')
+            && (lex.places.contains(first) || lex.nationalities.contains(first))
+        {
+            for (at, _) in rest.match_indices(' ') {
+                organisation_openings.entry(&rest[..at]).or_insert(c.kind);
+            }
+        }
     }
     let retyped: Vec<Option<Kind>> = candidates
         .iter()
@@ -1261,10 +1293,13 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
             // ("Fayetteville Police") may be.
             let long: Vec<&str> = significant_words(&e.name);
             let short: Vec<&str> = significant_words(&c.text);
+            // "Huishan Dairy" is short for "China Huishan Dairy Holdings" too: a place or
+            // nationality before a firm's name is often dropped.
+            let placed = |w: &str| lex.places.contains(w) || lex.nationalities.contains(w);
+            let opens = |long: &[&str]| short.len() < long.len() && long.starts_with(&short);
             !short.is_empty()
-                && short.len() < long.len()
-                && long.starts_with(&short)
-                && (short.len() >= 2 || !(lex.places.contains(short[0]) || lex.nationalities.contains(short[0])))
+                && (opens(&long) || (long.len() > 2 && placed(long[0]) && opens(&long[1..])))
+                && (short.len() >= 2 || !placed(short[0]))
         }
     }
 }
@@ -1544,6 +1579,19 @@ mod tests {
     fn places_joined_by_a_hyphen_are_no_name() {
         let got = entities("Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Daniel Kong"]);
+    }
+
+    #[test]
+    fn and_joins_a_name_that_ends_in_a_legal_form() {
+        let got = entities("Headline for the story\n\nShares of Hong Kong Exchanges and Clearing Ltd rose, while Daniel Okafor and Maria Lopez sold Acme Motor Corp. and Widget Tools Ltd. to CEO Daniel Zhang and Eastvale Holdings Ltd.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Acme Motor Corp.", "Eastvale Holdings Ltd.", "Hong Kong Exchanges and Clearing Ltd", "Widget Tools Ltd."]);
+        assert_eq!(names_of(&got, Kind::Person), ["Daniel Okafor", "Daniel Zhang", "Maria Lopez"]);
+    }
+
+    #[test]
+    fn a_firm_is_named_without_the_place_it_opens_with() {
+        let got = entities("Headline for the story\n\nShares in China Eastvale Dairy Holdings fell. Eastvale Dairy said it was unaware why.\n");
+        assert_eq!(got, [(Kind::Company, "China Eastvale Dairy Holdings".to_string(), vec!["Eastvale Dairy".to_string()])]);
     }
 
     #[test]
