@@ -420,7 +420,7 @@ impl Furniture {
 
 /// A story paragraph that ends with the wire's sign-off ("… Li said. - Reuters"), which the
 /// caption rule would take for a photo credit.
-fn is_signed_paragraph(t: &str) -> bool {
+pub fn is_signed_paragraph(t: &str) -> bool {
     static SIGNED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"[.!?”"’]\s+[-–—]{1,2}\s*(?:AFP|AP|EPA|Reuters|Bloomberg|Xinhua)\.?$"#).unwrap());
     SIGNED.is_match(t)

@@ -291,7 +291,15 @@ fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>, 
                 LineKind::Credit | LineKind::Byline if is_wire(name) => Some("credit"),
                 LineKind::Boilerplate("copyright") if outlet.is_some_and(|o| o.name != name) => Some("copyright"),
                 LineKind::Body if ends_with_match(&ORIGINALLY, before) => Some("originally_appeared"),
-                LineKind::Body if Some(i) == last_body && after.trim_matches(['.', ' ', ')']).is_empty() && ls > 0 => Some("closing_name"),
+                // The story's last words, or a paragraph signed by the wire wherever it is
+                // (site furniture after it may pass for story text).
+                LineKind::Body
+                    if after.trim_matches(['.', ' ', ')']).is_empty()
+                        && ls > 0
+                        && (Some(i) == last_body || crate::article::is_signed_paragraph(t)) =>
+                {
+                    Some("closing_name")
+                }
                 LineKind::Body | LineKind::Caption if relayed(before, after) => Some("relayed"),
                 _ => None,
             };
@@ -428,6 +436,14 @@ mod tests {
         assert_eq!(published(story).as_deref(), Some("2019-08-29"));
         let story = "Headline of the story here\n\nUpdated rules took effect across the county on Thursday after a long search by officials, who said on 2019-08-29 it was over.\n";
         assert_eq!(published(story), None);
+    }
+
+    #[test]
+    fn a_paragraph_signed_by_the_wire_credits_it() {
+        let lex = Lexicon::builtin();
+        let text = "Headline of the story here\n\nThe bourse said on Friday that shares fell.\n\n“We all need to relax,” Jo Lee said. - Reuters\n\nGet 35% off a subscription today\n";
+        let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
+        assert_eq!(sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Reuters"]);
     }
 
     #[test]
