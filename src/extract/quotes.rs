@@ -510,8 +510,10 @@ impl Context<'_> {
             }
             if let Some((id, end)) = self.subject_after(line, ve) {
                 // "said Jo Lee, the …" names the speaker; "said Thomas is …" reports about Thomas.
+                // "he said Prime Minister Jo Lee “will not have lied”": a quote right after the
+                // name is the name's reported words, not its speech.
                 let rest = line[end..].trim_start();
-                let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', '(', '“', '"', '”']);
+                let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', '(', '”']) || (rest.starts_with(['“', '"']) && !line[end..to.max(end)].trim().is_empty());
                 if closes {
                     return Some(Attribution::entity(id, cue));
                 }
@@ -988,6 +990,9 @@ mod attribution_tests {
     fn partial_quote_in_reported_speech() {
         let got = quotes("Acme Corp. chief executive Daniel Okafor said the company had made “real progress” on the deal.");
         assert_eq!(got, [(some("Daniel Okafor"), "real progress".to_string())]);
+        // The person the reported clause is about is not its speaker.
+        let got = speakers("Maria Lopez spoke on Monday.\n\nIn December, she said Prime Minister Daniel Okafor “will not have lied” about it.");
+        assert_eq!(got, [some("Maria Lopez")]);
     }
 
     #[test]
