@@ -108,9 +108,9 @@ static PRONOUN_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap());
 /// An office-holder written with capitals, as many papers do: "the Minister said", "the
 /// Regional Minister alleged".
-const CAPITALISED_OFFICE: &str = r"(?:[A-Z][a-z-]+\s+)?(?:Minister|President|Premier|Chancellor|Governor|Mayor|Senator|Chairman|Chairwoman)";
+const CAPITALISED_OFFICE: &str = r"(?:[A-Z][a-z-]+\s+)?(?:Minister|President|Premier|Chancellor|Governor|Mayor|Senator|Chairman|Chairwoman|Secretary|MP)";
 /// Nouns that stand for a person the article has named ("the manager said").
-const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official";
+const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official|secretary|mp";
 
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS})|{CAPITALISED_OFFICE})\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)(?-u:\b)")).unwrap()
@@ -978,6 +978,8 @@ mod attribution_tests {
     fn pronouns_and_surnames_resolve_to_the_person() {
         let got = speakers("Maria Lopez, a lawyer for the firm, spoke after the hearing. “We will appeal,” she said. “It is not over,” Lopez added.");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+        let got = speakers("Maria Lopez, who represents the town, spoke on Monday. Lopez said more.\n\nThe Eastvale MP said: “We will appeal.”");
+        assert_eq!(got, [some("Maria Lopez")]);
         // "the Regional Minister" is the person most talked of; "he" then is the same.
         let got = speakers("The Regional Minister, Maria Lopez, met Ana Ruiz on Monday. Lopez defended the plan.\n\nThe plan was approved by Daniel Okafor.\n\n“We will appeal,” the Regional Minister alleged.\n\n“It is not over,” he told the host.");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
