@@ -1567,18 +1567,42 @@ mod tests {
         assert_eq!(regulators, [("Leeds Police Department", vec!["Leeds Police".to_string()])]);
     }
 
+    /// One-line cases of who is a person, each with the rule it checks.
+    #[test]
+    fn people_by_context() {
+        let cases: [(&str, &str, &[&str]); 4] = [
+            (
+                "places joined by a hyphen are no name",
+                "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
+                &["Daniel Kong"],
+            ),
+            (
+                "a weekday ends a name",
+                "Headline for the story\n\nDetectives arrested 34-year-old Edward Okafor Thursday evening.\n",
+                &["Edward Okafor"],
+            ),
+            (
+                "a party tag makes a lone name a person",
+                "Headline for the story\n\nBut Okafor (D-Nev.) told reporters the vote would fail, and Widgetco (NYSE) did not.\n",
+                &["Okafor"],
+            ),
+            (
+                "a place may end a name that a plain given name opens (\"Alice Springs\" stays a place)",
+                "Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n",
+                &["Rick Dearborn"],
+            ),
+        ];
+        for (rule, text, people) in cases {
+            assert_eq!(names_of(&entities(text), Kind::Person), people, "{rule}");
+        }
+    }
+
     #[test]
     fn a_title_ending_a_run_is_cut_from_the_organisation() {
         let got = entities("Headline for the story\n\nThe Ministry of Widget Safety Minister said on Monday that Daniel King, an Eastvale Entertainment Reporter, had left the Office of the Prime Minister.\n");
         assert_eq!(names_of(&got, Kind::Regulator), ["Ministry of Widget Safety", "Office of the Prime Minister"]);
         assert_eq!(names_of(&got, Kind::Person), ["Daniel King"]);
         assert!(names_of(&got, Kind::Company).is_empty(), "{got:?}");
-    }
-
-    #[test]
-    fn places_joined_by_a_hyphen_are_no_name() {
-        let got = entities("Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n");
-        assert_eq!(names_of(&got, Kind::Person), ["Daniel Kong"]);
     }
 
     #[test]
@@ -1592,24 +1616,6 @@ mod tests {
     fn a_firm_is_named_without_the_place_it_opens_with() {
         let got = entities("Headline for the story\n\nShares in China Eastvale Dairy Holdings fell. Eastvale Dairy said it was unaware why.\n");
         assert_eq!(got, [(Kind::Company, "China Eastvale Dairy Holdings".to_string(), vec!["Eastvale Dairy".to_string()])]);
-    }
-
-    #[test]
-    fn a_weekday_ends_a_name() {
-        let got = entities("Headline for the story\n\nDetectives arrested 34-year-old Edward Okafor Thursday evening.\n");
-        assert_eq!(names_of(&got, Kind::Person), ["Edward Okafor"]);
-    }
-
-    #[test]
-    fn a_party_tag_makes_a_lone_name_a_person() {
-        let got = entities("Headline for the story\n\nBut Okafor (D-Nev.) told reporters the vote would fail, and Widgetco (NYSE) did not.\n");
-        assert_eq!(names_of(&got, Kind::Person), ["Okafor"]);
-    }
-
-    #[test]
-    fn a_place_may_end_a_name_a_plain_given_name_opens() {
-        let got = entities("Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n");
-        assert_eq!(names_of(&got, Kind::Person), ["Rick Dearborn"]);
     }
 
     #[test]
