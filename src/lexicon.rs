@@ -142,6 +142,9 @@ pub struct Lexicon {
     /// Given names that are also ordinary words ("Will", "May"): names only before a surname.
     pub ambiguous_given_names: WordSet,
     pub surnames: WordSet,
+    /// Given names nearly always a woman's, or a man's: who "she" and "he" can be.
+    pub female_names: WordSet,
+    pub male_names: WordSet,
     pub nationalities: WordSet,
     /// Titles written right before a name ("Rep.", "Vice Minister").
     pub honorifics: WordSet,
@@ -183,6 +186,7 @@ const BUILTIN: &[ListFile] = &[
     list_file!("places"),
     list_file!("given_names"),
     list_file!("given_names_ambiguous"),
+    list_file!("given_names_gender"),
     list_file!("surnames"),
     list_file!("nationalities"),
     list_file!("titles"),
@@ -227,6 +231,10 @@ pub struct UserLexicon {
     #[serde(default)]
     pub surnames: Vec<String>,
     #[serde(default)]
+    pub female_names: Vec<String>,
+    #[serde(default)]
+    pub male_names: Vec<String>,
+    #[serde(default)]
     pub nationalities: Vec<String>,
     #[serde(default)]
     pub honorifics: Vec<String>,
@@ -269,6 +277,8 @@ impl Lexicon {
             "places" => self.places.add(forms),
             "given_names" => words(&mut self.given_names, forms),
             "given_names_ambiguous" => words(&mut self.ambiguous_given_names, forms),
+            "given_names_gender" if section == "female" => words(&mut self.female_names, forms),
+            "given_names_gender" => words(&mut self.male_names, forms),
             "surnames" => words(&mut self.surnames, forms),
             "nationalities" => words(&mut self.nationalities, forms),
             "titles" if section.starts_with("honorific") => words(&mut self.honorifics, forms),
@@ -301,6 +311,8 @@ impl Lexicon {
         entries(&mut self.places, user.places);
         self.given_names.extend(user.given_names);
         self.surnames.extend(user.surnames);
+        self.female_names.extend(user.female_names);
+        self.male_names.extend(user.male_names);
         self.nationalities.extend(user.nationalities);
         self.honorifics.extend(user.honorifics);
         self.roles.extend(user.roles.into_iter().map(|r| r.to_lowercase()));
@@ -315,6 +327,12 @@ impl Lexicon {
             serde_json::from_str(&text).with_context(|| format!("{}: not a valid lexicon file", path.display()))?;
         self.extend(user);
         Ok(())
+    }
+
+    /// Whether a person whose name opens with `first` can be "he" (`female` false) or "she":
+    /// yes unless the name is known to be the other's.
+    pub fn may_be(&self, female: bool, first: &str) -> bool {
+        if female { !self.male_names.contains(first) } else { !self.female_names.contains(first) }
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
@@ -391,5 +409,7 @@ mod tests {
         assert!(lex.given_names.contains("Daniel"));
         assert!(lex.surnames.contains("Zhang"));
         assert!(lex.company_suffixes.contains("Inc."));
+        assert!(lex.female_names.contains("Maria") && lex.male_names.contains("Daniel"));
+        assert!(lex.may_be(true, "Maria") && !lex.may_be(true, "Daniel") && lex.may_be(false, "Jordan"));
     }
 }

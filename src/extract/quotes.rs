@@ -360,21 +360,22 @@ impl Context<'_> {
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
-        let kinds: &[Kind] = match word.to_lowercase().as_str() {
+        let word = word.to_lowercase();
+        let kinds: &[Kind] = match word.as_str() {
             "he" | "she" => &[Kind::Person],
             "it" | "they" => &[Kind::Company, Kind::Regulator],
             _ => return None,
         };
+        // "she" is no one whose given name is a man's, "he" no one whose is a woman's.
+        let fits = |id: usize| {
+            let e = &self.table.entities[id];
+            kinds.contains(&e.kind) && (e.kind != Kind::Person || self.lex.may_be(word == "she", e.name.split(' ').next().unwrap_or_default()))
+        };
         // The subject of the last sentence that names someone of that kind: its first mention.
-        let last = self
-            .table
-            .before(at)
-            .iter()
-            .rev()
-            .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))?;
+        let last = self.table.before(at).iter().rev().find(|m| m.end <= at && fits(m.entity) && self.outside_quotes(m.start))?;
         // "“…,” the minister alleged. “…,” he told …": a quote since the last name, given to
         // someone of that kind, gave the pronoun its referent.
-        let latest_speaker = self.spoken.iter().rev().find_map(|q| q.speaker.filter(|&id| kinds.contains(&self.table.entities[id].kind)).map(|id| (q.start, id)));
+        let latest_speaker = self.spoken.iter().rev().find_map(|q| q.speaker.filter(|&id| fits(id)).map(|id| (q.start, id)));
         if let Some((_, id)) = latest_speaker.filter(|&(start, _)| start > last.end) {
             return Some(id);
         }
@@ -385,14 +386,10 @@ impl Context<'_> {
         // "“…,” he told the host, Jo Lee.": a sentence quoting someone is about the speaker,
         // not whoever else it names.
         let quoting = self.spoken.iter().rev().take_while(|q| q.start >= sentence).find(|q| q.start < last.start);
-        if let Some(speaker) = quoting.and_then(|q| q.speaker).filter(|&id| kinds.contains(&self.table.entities[id].kind)) {
+        if let Some(speaker) = quoting.and_then(|q| q.speaker).filter(|&id| fits(id)) {
             return Some(speaker);
         }
-        self.table
-            .from(sentence)
-            .iter()
-            .find(|m| m.end <= last.end && kinds.contains(&self.table.entities[m.entity].kind) && self.outside_quotes(m.start))
-            .map(|m| m.entity)
+        self.table.from(sentence).iter().find(|m| m.end <= last.end && fits(m.entity) && self.outside_quotes(m.start)).map(|m| m.entity)
     }
 
     /// The person a paragraph opens by reporting: "Erekat said it was only the latest move".
@@ -981,8 +978,11 @@ mod attribution_tests {
         let got = speakers("Maria Lopez, who represents the town, spoke on Monday. Lopez said more.\n\nThe Eastvale MP said: “We will appeal.”");
         assert_eq!(got, [some("Maria Lopez")]);
         // "the Regional Minister" is the person most talked of; "he" then is the same.
-        let got = speakers("The Regional Minister, Maria Lopez, met Ana Ruiz on Monday. Lopez defended the plan.\n\nThe plan was approved by Daniel Okafor.\n\n“We will appeal,” the Regional Minister alleged.\n\n“It is not over,” he told the host.");
+        let got = speakers("The Regional Minister, Maria Lopez, met Ana Ruiz on Monday. Lopez defended the plan.\n\nThe plan was approved by Daniel Okafor.\n\n“We will appeal,” the Regional Minister alleged.\n\n“It is not over,” she told the host.");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
+        // "she" is not a man named since ("Daniel"), "he" not a woman.
+        let got = speakers("Maria Lopez spoke first. Daniel Okafor listened.\n\n“We will appeal,” she said.");
+        assert_eq!(got, [some("Maria Lopez")]);
         // The person a quoting sentence names after its speaker is not the next "she".
         let got = speakers("Maria Lopez spoke after the hearing.\n\n“We will appeal,” she told the host, Ana Ruiz.\n\n“It is not over,” she said.");
         assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
