@@ -106,6 +106,8 @@ const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap());
+/// Papers that speak for whoever issued them: "the affidavit said", "the order said".
+const DOCUMENTS: &str = "affidavit|complaint|filing|letter|lawsuit|petition|memo|order|indictment";
 /// An office-holder written with capitals, as many papers do: "the Minister said", "the
 /// Regional Minister alleged".
 const CAPITALISED_OFFICE: &str = r"(?:[A-Z][a-z-]+\s+)?(?:Minister|President|Premier|Chancellor|Governor|Mayor|Senator|Chairman|Chairwoman|Secretary|MP)";
@@ -113,7 +115,7 @@ const CAPITALISED_OFFICE: &str = r"(?:[A-Z][a-z-]+\s+)?(?:Minister|President|Pre
 const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman|senator|governor|mayor|judge|prosecutor|actor|actress|singer|star|striker|player|boss|premier|chancellor|prime minister|lawmaker|congressman|congresswoman|founder|executive|ceo|billionaire|official|secretary|mp";
 
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS})|{CAPITALISED_OFFICE})\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)(?-u:\b)")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS}|{DOCUMENTS})|{CAPITALISED_OFFICE})\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)(?-u:\b)")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
@@ -286,7 +288,7 @@ impl Described {
     fn issuers(&self, ctx: &Context) -> &[usize] {
         self.issuers.get_or_init(|| {
             static ISSUER: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?:statement|report|notice|release)s?\s+(?:\w+\s+){0,2}(?:by|from)\s+(?:the\s+)?$").unwrap()
+                Regex::new(&format!(r"(?:statement|report|notice|release|{DOCUMENTS})s?\s+(?:\w+\s+){{0,2}}(?:by|from)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")).unwrap()
             });
             static ISSUED: LazyLock<Regex> =
                 LazyLock::new(|| Regex::new(r"^(?:'s)?\s+(?:\w+\s+){0,2}(?:said in|released|issued|put out|published|posted)\s+(?:a|an|its)\s+(?:\w+\s+)?statement").unwrap());
@@ -416,6 +418,9 @@ impl Context<'_> {
             KindSet::Anyone
         } else if noun.ends_with("statement") || noun.ends_with("report") {
             KindSet::Organisations
+        } else if let Some(paper) = DOCUMENTS.split('|').find(|d| noun.ends_with(d)) {
+            // "an affidavit by Mr. Lee": whoever issued that paper, and no one else.
+            return self.issuer_before(KindSet::Anyone.kinds(), at, Some(paper));
         } else {
             KindSet::Regulators
         };
@@ -437,18 +442,11 @@ impl Context<'_> {
             }
         }
         // "the statement said": whoever the article last said issued one.
-        if speaks_for_someone && !noun.contains("spokes") {
-            let mentions = &self.table.mentions;
-            let issuers = self.described.issuers(self);
-            let before = mentions.partition_point(|m| m.start < at);
-            let issuer = issuers[..issuers.partition_point(|&k| k < before)]
-                .iter()
-                .rev()
-                .map(|&k| &mentions[k])
-                .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind));
-            if let Some(m) = issuer {
-                return Some(m.entity);
-            }
+        if speaks_for_someone
+            && !noun.contains("spokes")
+            && let Some(id) = self.issuer_before(kinds, at, None)
+        {
+            return Some(id);
         }
         let tally = self.described.tally(set, self);
         // The most talked-about one so far, the latest on a tie: "the company said" is rarely
@@ -459,6 +457,22 @@ impl Context<'_> {
         }
         // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
         tally.starts.get(tally.starts.partition_point(|&(start, _)| start < at)).map(|&(_, id)| id)
+    }
+
+    /// The entity of one of `kinds` the article last said issued a statement or a paper before
+    /// `at`; with `paper`, one said to have issued that kind of paper.
+    fn issuer_before(&self, kinds: &[Kind], at: usize, paper: Option<&str>) -> Option<usize> {
+        let mentions = &self.table.mentions;
+        let issuers = self.described.issuers(self);
+        let before = mentions.partition_point(|m| m.start < at);
+        let text = self.article.text();
+        let issued = |m: &Mention| paper.is_none_or(|p| text[text.floor_char_boundary(m.start.saturating_sub(60))..m.start].contains(p));
+        issuers[..issuers.partition_point(|&k| k < before)]
+            .iter()
+            .rev()
+            .map(|&k| &mentions[k])
+            .find(|m| m.end <= at && kinds.contains(&self.table.entities[m.entity].kind) && issued(m))
+            .map(|m| m.entity)
     }
 
     /// Who a stretch of text (line offsets `from..to`) says is speaking.
@@ -1001,6 +1015,12 @@ mod attribution_tests {
     fn organisations_speak() {
         let got = speakers("The Securities and Exchange Commission (SEC) opened an inquiry on Monday. “The review is routine,” the SEC said in a statement.");
         assert_eq!(got, [some("Securities and Exchange Commission")]);
+    }
+
+    #[test]
+    fn a_paper_speaks_for_whoever_issued_it() {
+        let got = speakers("“We checked every call,” an affidavit by Mr. Okafor said.\n\nDaniel Okafor and Maria Lopez disagree.\n\n“No such case was found,” the affidavit said.\n\nThe court met again on Friday.\n\n“It is final,” the order said.");
+        assert_eq!(got, [some("Daniel Okafor"), some("Daniel Okafor"), None]);
     }
 
     #[test]
