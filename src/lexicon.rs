@@ -329,6 +329,11 @@ impl Lexicon {
         Ok(())
     }
 
+    /// Whether `word` names a place or its people ("China", "Chinese").
+    pub fn names_a_place(&self, word: &str) -> bool {
+        self.places.contains(word) || self.nationalities.contains(word)
+    }
+
     /// Whether a person whose name opens with `first` can be "he" (`female` false) or "she":
     /// yes unless the name is known to be the other's.
     pub fn may_be(&self, female: bool, first: &str) -> bool {

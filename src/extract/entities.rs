@@ -168,7 +168,7 @@ impl EntityTable {
     }
 
     /// Adds an entity under its name (and a person's surname) and returns its id.
-    fn create(&mut self, kind: Kind, name: String, surname: Option<String>) -> usize {
+    fn create(&mut self, kind: Kind, name: String, surname: Option<String>, lex: &Lexicon) -> usize {
         let id = self.entities.len();
         let index = &mut self.index;
         index_under(&mut index.by_form, &name, id);
@@ -187,9 +187,12 @@ impl EntityTable {
             for len in 1..sig.len() {
                 index_under(&mut index.by_opening, &sig[..len].join(" "), id);
             }
-            // And without its first word, which may be a place ("China Huishan Dairy Holdings").
-            for len in 2..sig.len() {
-                index_under(&mut index.by_opening, &sig[1..len].join(" "), id);
+            // And without a place it opens with ("China Huishan Dairy Holdings"), which short
+            // forms drop.
+            if sig.first().is_some_and(|w| lex.names_a_place(w)) {
+                for len in 2..sig.len() {
+                    index_under(&mut index.by_opening, &sig[1..len].join(" "), id);
+                }
             }
             index_under(&mut index.by_initials, &initials(&name), id);
         }
@@ -769,7 +772,7 @@ impl<'a> Extractor<'a> {
             .or_else(|| lex.sports_clubs.lookup(text).filter(|_| words.len() >= 2 || *self.sports.get_or_init(|| is_sports_story(self.text))).map(|e| (Listed::SportsClubs, e)));
         // "Shenzhen-Hong Kong": places joined by a hyphen name a link between them.
         let linked_places = || text.contains('-') && text.split('-').all(|p| lex.places.contains(p));
-        let is_place = lex.places.contains(text) || lex.nationalities.contains(text) || lex.outlets.contains(text) || linked_places();
+        let is_place = lex.names_a_place(text) || lex.outlets.contains(text) || linked_places();
         // "(NYSE:SNE)": an exchange naming a listing, not a firm the story is about.
         if before.ends_with('(') && after.starts_with(':') && after.contains(')') && ACRONYM.is_match(&line[s - 1..]) {
             return;
@@ -874,7 +877,7 @@ impl<'a> Extractor<'a> {
         for c in BODY.captures_iter(line) {
             let (Some(all), Some(place)) = (c.get(0), c.get(1)) else { continue };
             let bare = strip_possessive(place.as_str());
-            let known = self.lex.places.contains(bare) || self.lex.nationalities.contains(bare);
+            let known = self.lex.names_a_place(bare);
             if known && !c[2].ends_with("ministries") {
                 self.push(Kind::Regulator, all.as_str().to_string(), base + all.start(), base + all.end(), Vec::new(), None);
             }
@@ -955,7 +958,7 @@ impl<'a> Extractor<'a> {
         let listed = lex.companies.lookup(&name).is_some()
             || lex.regulators.lookup(&name).is_some()
             || (org.len() >= 2 && lex.sports_clubs.lookup(&name).is_some());
-        let legal_form = org.len() >= 2 && (lex.company_suffixes.contains(last) || lex.weak_company_suffixes.contains(last));
+        let legal_form = org.len() >= 2 && self.ends_in_company_word(last);
         (listed || legal_form).then_some(k)
     }
 
@@ -1079,15 +1082,11 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     // of words of each organisation's name; the first organisation named wins.
     let mut organisation_openings: HashMap<&str, Kind> = HashMap::new();
     for c in candidates.iter().filter(|c| c.kind != Kind::Person) {
-        for (at, _) in c.text.match_indices(' ') {
-            organisation_openings.entry(&c.text[..at]).or_insert(c.kind);
-        }
         // "Eastvale Dairy said" for "China Eastvale Dairy Holdings": the place may be dropped.
-        if let Some((first, rest)) = c.text.split_once(' ')
-            && (lex.places.contains(first) || lex.nationalities.contains(first))
-        {
-            for (at, _) in rest.match_indices(' ') {
-                organisation_openings.entry(&rest[..at]).or_insert(c.kind);
+        let without_place = c.text.split_once(' ').filter(|(first, _)| lex.names_a_place(first)).map(|(_, rest)| rest);
+        for name in std::iter::once(c.text.as_str()).chain(without_place) {
+            for (at, _) in name.match_indices(' ') {
+                organisation_openings.entry(&name[..at]).or_insert(c.kind);
             }
         }
     }
@@ -1126,7 +1125,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         let id = by_surname.or_else(|| owning_entity(&table, c, lex)).unwrap_or_else(|| {
             let surname = (c.kind == Kind::Person).then(|| surname_of(&c.text, lex)).flatten();
             mentioned_at.push(Vec::new());
-            table.create(c.kind, c.text.clone(), surname)
+            table.create(c.kind, c.text.clone(), surname, lex)
         });
         table.add_form(id, &c.text, 1);
         table.entities[id].roles.extend(c.roles.iter().cloned());
@@ -1301,11 +1300,10 @@ fn same_entity(e: &FoundEntity, c: &Candidate, lex: &Lexicon) -> bool {
             let short: Vec<&str> = significant_words(&c.text);
             // "Huishan Dairy" is short for "China Huishan Dairy Holdings" too: a place or
             // nationality before a firm's name is often dropped.
-            let placed = |w: &str| lex.places.contains(w) || lex.nationalities.contains(w);
             let opens = |long: &[&str]| short.len() < long.len() && long.starts_with(&short);
             !short.is_empty()
-                && (opens(&long) || (long.len() > 2 && placed(long[0]) && opens(&long[1..])))
-                && (short.len() >= 2 || !placed(short[0]))
+                && (opens(&long) || (long.len() > 2 && lex.names_a_place(long[0]) && opens(&long[1..])))
+                && (short.len() >= 2 || !lex.names_a_place(short[0]))
         }
     }
 }
@@ -1436,7 +1434,7 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
 
 /// The organisation a one-word form opens ("Didi" for "Didi Chuxing") or abbreviates.
 fn short_form_owner(table: &EntityTable, word: &str, lex: &Lexicon) -> Option<usize> {
-    if lex.places.contains(word) || lex.nationalities.contains(word) || lex.given_names.contains(word) {
+    if lex.names_a_place(word) || lex.given_names.contains(word) {
         return None;
     }
     let mut ids = Vec::new();
