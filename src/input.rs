@@ -151,13 +151,16 @@ pub struct Queued {
 }
 
 impl Queued {
-    /// Reads `source` now when it is a file of at most [`READ_AHEAD_MAX`] bytes.
+    /// Reads `source` now when it is a file of at most [`READ_AHEAD_MAX`] bytes; a file that
+    /// cannot be opened keeps the reason, for the parse to report.
     pub fn read_ahead(source: Source, max_bytes: u64) -> Queued {
-        let small = match &source {
-            Source::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() <= READ_AHEAD_MAX),
-            Source::Stdin => false,
+        let read = match &source {
+            Source::File(path) => match open(path) {
+                Ok((file, len)) => (len <= READ_AHEAD_MAX).then(|| read_open(file, len, max_bytes)),
+                Err(reason) => Some(Err(reason)),
+            },
+            Source::Stdin => None,
         };
-        let read = small.then(|| read(&source, max_bytes));
         Queued { source, read }
     }
 
@@ -172,28 +175,44 @@ impl Queued {
 
 /// Reads the raw bytes of a source, refusing anything larger than `max_bytes`.
 pub fn read(source: &Source, max_bytes: u64) -> Result<Vec<u8>, String> {
-    let too_big = |n: u64| format!("larger than --max-bytes ({n} > {max_bytes} bytes)");
-    // Only the first `max_bytes + 1` bytes are read, so a stream's true size is not known.
-    let too_long = || format!("larger than --max-bytes (more than {max_bytes} bytes)");
-    let mut bytes = Vec::new();
     match source {
         Source::Stdin => {
+            let mut bytes = Vec::new();
             std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+            within(bytes, max_bytes)
         }
         Source::File(path) => {
-            let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
-            let len = file.metadata().map_err(|e| io_reason(&e))?.len();
-            if len > max_bytes {
-                return Err(too_big(len));
-            }
-            // `Take` hides the file's size from `read_to_end`, which then grows its buffer from
-            // 32 bytes, a read call at each step; sized to the file, two calls read it.
-            bytes.reserve_exact(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
-            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+            let (file, len) = open(path)?;
+            read_open(file, len, max_bytes)
         }
     }
+}
+
+/// A file opened for reading, with its length.
+fn open(path: &Path) -> Result<(std::fs::File, u64), String> {
+    let file = std::fs::File::open(path).map_err(|e| io_reason(&e))?;
+    let len = file.metadata().map_err(|e| io_reason(&e))?.len();
+    Ok((file, len))
+}
+
+/// The bytes of an open file of `len` bytes, refusing more than `max_bytes`.
+fn read_open(file: std::fs::File, len: u64, max_bytes: u64) -> Result<Vec<u8>, String> {
+    if len > max_bytes {
+        return Err(format!("larger than --max-bytes ({len} > {max_bytes} bytes)"));
+    }
+    // `Take` hides the file's size from `read_to_end`, which then grows its buffer from 32
+    // bytes, a read call at each step; sized to the file, two calls read it.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).map_or(0, |n| n.saturating_add(1)));
+    file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+    within(bytes, max_bytes)
+}
+
+/// `bytes` unless there are more than `max_bytes` of them (a file grown since its length was
+/// read, or a stream: only the first `max_bytes + 1` bytes are read, so its true size is not
+/// known).
+fn within(bytes: Vec<u8>, max_bytes: u64) -> Result<Vec<u8>, String> {
     if bytes.len() as u64 > max_bytes {
-        return Err(too_long());
+        return Err(format!("larger than --max-bytes (more than {max_bytes} bytes)"));
     }
     Ok(bytes)
 }
