@@ -162,8 +162,9 @@ pub struct Lexicon {
     pub chinese_surnames: WordSet,
     /// Capitalised words that open sentences but never belong to a name.
     pub stopwords: WordSet,
-    /// First words of roles and honorifics, built on first use and dropped when either grows.
-    title_openers: OnceLock<WordSet>,
+    /// First words of roles and honorifics in lower case, built on first use and dropped when
+    /// either grows.
+    title_openers: OnceLock<HashSet<Vec<u8>>>,
 }
 
 struct ListFile {
@@ -350,24 +351,23 @@ impl Lexicon {
     }
 
     /// Whether a title (a role, or an honorific as written or in lower case) could start with
-    /// `word`: most capitalised words cannot, and then no phrase from them needs building.
+    /// `word`: most capitalised words cannot, and then no phrase from them needs building. (It
+    /// may say yes to a case the title lookup then rejects, "SEN." for "Sen.", never the
+    /// reverse: one lookup of the lower-cased word decides.)
     pub fn may_open_title(&self, word: &str) -> bool {
         let openers = self.title_openers.get_or_init(|| {
-            let first_word = |t: &String| t.split(' ').next().unwrap_or_default().to_string();
+            let first_word = |t: &String| t.split(' ').next().unwrap_or_default().to_lowercase().into_bytes();
             self.roles.iter().chain(&self.honorifics).map(first_word).collect()
         });
-        if openers.contains(word) {
-            return true;
-        }
         // Most words are short and ASCII: lower-case those on the stack, not in a new String.
         let mut buf = [0u8; 32];
         if word.is_ascii() && word.len() <= buf.len() {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            return std::str::from_utf8(lower).is_ok_and(|lower| lower != word && openers.contains(lower));
+            return openers.contains(&*lower);
         }
-        word.chars().any(char::is_uppercase) && openers.contains(&word.to_lowercase())
+        openers.contains(word.to_lowercase().as_bytes())
     }
 }
 
