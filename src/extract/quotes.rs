@@ -130,16 +130,23 @@ static DESCRIPTIVE_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static QUOTED_AS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)quoted\s+(.+?)\s+as\s+saying(?-u:\b)").unwrap());
 static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[Aa]ccording to\s+").unwrap());
 
-static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"([\w.]*)[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
+/// A stop that ends a sentence: the stop, a closing quote, white space and what opens the next.
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
+/// The word (letters, digits and full stops) that ends a text, searched from its end.
+static WORD_TAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[\w.]*$").unwrap());
 
-/// The first group of a [`SENTENCE_BREAK`] match, read off the match: it less its last char,
-/// the white space and closing quote before that, and the stop. (A capturing search per break
-/// cost more than the search itself.)
-fn word_before_stop(matched: &str) -> &str {
-    let last = matched.chars().next_back().map_or(0, char::len_utf8);
-    let rest = matched[..matched.len() - last].trim_end();
-    let rest = rest.strip_suffix(['”', '"', '’', '\'']).unwrap_or(rest);
-    rest.strip_suffix(['.', '!', '?']).unwrap_or(rest)
+/// Each sentence break of a line, as (the break, the word before its stop). The word is what
+/// the pattern `([\w.]*)` put before [`SENTENCE_BREAK`] would capture: it reaches back no
+/// further than the previous break. (That pattern's leading word made every search for a
+/// stop slow; a stop is searched alone and its word read backwards.)
+fn sentence_breaks(line: &str) -> impl Iterator<Item = (regex::Match<'_>, &str)> {
+    let mut previous_end = 0;
+    SENTENCE_BREAK.find_iter(line).map(move |stop| {
+        let before = &line[previous_end..stop.start()];
+        let word = WORD_TAIL.find(before).map_or("", |m| m.as_str());
+        previous_end = stop.end();
+        (stop, word)
+    })
 }
 
 /// Sentence breaks of a line: offsets where a sentence starts. A full stop after an
@@ -150,8 +157,7 @@ fn sentence_starts(line: &str) -> Vec<usize> {
         "Inc", "Corp", "Ltd", "Jr", "Sr", "Rep", "Sen", "Gov", "Gen", "Prof", "No", "vs", "Lt", "Col", "Capt", "Sgt", "Rev",
     ];
     let mut starts = vec![0];
-    for all in SENTENCE_BREAK.find_iter(line) {
-        let w = word_before_stop(all.as_str());
+    for (all, w) in sentence_breaks(line) {
         let abbreviation = ABBREVIATIONS.contains(&w) || (w.len() == 1 && w.chars().all(char::is_uppercase)) || w.contains('.');
         if !abbreviation {
             starts.push(all.end() - all.as_str().chars().last().map_or(0, char::len_utf8));
@@ -874,14 +880,21 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// `word_before_stop` gives what the pattern's group would capture.
+        /// A break and its word are what one pattern with the word as its first group finds.
         #[test]
-        fn the_word_before_a_stop_is_the_patterns_group(chars in proptest::collection::vec(proptest::sample::select(vec!['a', 'U', 'S', ' ', ' ', '.', '!', '?', '"', '\'', '”', '’', '“', '‘', 'é', '1', '\u{3000}', '\n']), 0..24)) {
+        fn a_break_and_its_word_are_one_patterns_match_and_group(chars in proptest::collection::vec(proptest::sample::select(vec!['a', 'U', 'S', ' ', ' ', '.', '!', '?', '"', '\'', '”', '’', '“', '‘', 'é', '1', '_', '\u{301}', '\u{3000}', '\n']), 0..24)) {
+            static WITH_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"([\w.]*)[.!?][”"’']?\s+[A-Z“"‘]"#).unwrap());
             let line: String = chars.into_iter().collect();
-            for c in SENTENCE_BREAK.captures_iter(&line) {
-                proptest::prop_assert_eq!(word_before_stop(c.get(0).unwrap().as_str()), c.get(1).unwrap().as_str(), "{:?}", line);
-            }
+            let expected: Vec<(usize, usize, &str)> = WITH_WORD.captures_iter(&line).map(|c| (c.get(1).unwrap().end(), c.get(0).unwrap().end(), c.get(1).unwrap().as_str())).collect();
+            let got: Vec<(usize, usize, &str)> = sentence_breaks(&line).map(|(m, w)| (m.start(), m.end(), w)).collect();
+            proptest::prop_assert_eq!(got, expected, "{:?}", line);
         }
+    }
+
+    #[test]
+    fn a_breaks_word_reaches_back_no_further_than_the_last_break() {
+        let words: Vec<&str> = sentence_breaks("Go. B. Then U.S. Army").map(|(_, w)| w).collect();
+        assert_eq!(words, ["Go", "", "U.S"]);
     }
 
     fn texts(line: &str) -> Vec<&str> {
