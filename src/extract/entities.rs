@@ -314,13 +314,28 @@ fn tokenize(line: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     let mut sentence_start = true;
     while i < line.len() {
-        let (c, len) = char_at(line, i);
-        if !c.is_alphanumeric() {
-            if matches!(c, '.' | '!' | '?' | ':' | ';' | '“' | '"' | '‘' | '(' | '—' | '–' | '•') {
+        // White space and ASCII punctuation, most of what lies between words, a byte at a time.
+        match bytes[i] {
+            b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' => {
                 sentence_start = true;
+                i += 1;
+                continue;
             }
-            i += len;
-            continue;
+            b if b.is_ascii_alphanumeric() => {}
+            b if b.is_ascii() => {
+                i += 1;
+                continue;
+            }
+            _ => {
+                let (c, len) = char_at(line, i);
+                if !c.is_alphanumeric() {
+                    if matches!(c, '“' | '‘' | '—' | '–' | '•') {
+                        sentence_start = true;
+                    }
+                    i += len;
+                    continue;
+                }
+            }
         }
         let start = i;
         let mut hyphenated = false;
