@@ -383,6 +383,11 @@ fn keeps_full_stop(word: &str) -> bool {
     initial || word.as_bytes().contains(&b'.') || (word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&word))
 }
 
+/// A generational suffix that ends a personal name ("Martin Luther King Jr.", "Dennis Saylor IV").
+fn is_name_suffix(word: &str) -> bool {
+    matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -715,7 +720,10 @@ impl<'a> Extractor<'a> {
         org_part: Option<(usize, usize)>,
     ) {
         let lex = self.lex;
-        while a < b && (lex.stopwords.contains(tokens[a].text) || CONNECTORS.contains(&tokens[a].text)) {
+        // "New England Compounding Pharmacy Inc.": a word that opens sentences may open a place
+        // that opens the name.
+        let opens_place = |a: usize| a + 1 < b && &line[tokens[a].end..tokens[a + 1].start] == " " && lex.names_a_place(&line[tokens[a].start..tokens[a + 1].end]);
+        while a < b && (CONNECTORS.contains(&tokens[a].text) || (lex.stopwords.contains(tokens[a].text) && !opens_place(a))) {
             a += 1;
         }
         let mut b = b;
@@ -907,6 +915,10 @@ impl<'a> Extractor<'a> {
     /// ("General Assembly", "Justice Department", "Ascom North America").
     fn ends_like_a_name(&self, words: &[&str]) -> bool {
         let lex = self.lex;
+        let words = match words {
+            [name @ .., suffix] if name.len() >= 2 && is_name_suffix(suffix) => name,
+            _ => words,
+        };
         let Some(&last) = words.last() else { return false };
         lex.surnames.contains(last)
             || !(REGULATOR_HEADS.contains(&last)
@@ -953,8 +965,11 @@ impl<'a> Extractor<'a> {
                     && !lex.nationalities.contains(*w)
                     && !w.chars().any(|c| c.is_ascii_digit())
             })
-            // Names hold initials ("J.R."), not acronyms ("SK Hynix").
-            && !words.iter().any(|w| w.len() > 1 && !w.contains('.') && w.chars().all(char::is_uppercase))
+            // Names hold initials ("J.R."), not acronyms ("SK Hynix"); a suffix ends one.
+            && !words.iter().enumerate().any(|(i, w)| {
+                let suffix = i > 0 && i + 1 == words.len() && is_name_suffix(w);
+                w.len() > 1 && !w.contains('.') && w.chars().all(char::is_uppercase) && !suffix
+            })
     }
 
     /// A given name and more words that are person-shaped and end like a name.
@@ -1211,7 +1226,7 @@ fn drop_empty(table: &mut EntityTable) {
 
 /// The word a lone mention would use: the family name.
 fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
-    let words: Vec<&str> = name.split(' ').filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "II" | "III")).collect();
+    let words: Vec<&str> = name.split(' ').filter(|w| !is_name_suffix(w)).collect();
     if words.len() < 2 {
         return words.first().map(|w| w.to_string());
     }
@@ -1639,6 +1654,18 @@ mod tests {
     fn a_firm_is_named_without_the_place_it_opens_with() {
         let got = entities("Headline for the story\n\nShares in China Eastvale Dairy Holdings fell. Eastvale Dairy said it was unaware why.\n");
         assert_eq!(got, [(Kind::Company, "China Eastvale Dairy Holdings".to_string(), vec!["Eastvale Dairy".to_string()])]);
+    }
+
+    #[test]
+    fn a_word_that_opens_sentences_stays_when_it_opens_a_place() {
+        let got = entities("Headline for the story\n\nThe assets belong to New England Widget Pharmacy Inc., its filing said. New York Eastvale Insurance Co. declined. New rules from Acme Corp. apply.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Acme Corp.", "New England Widget Pharmacy Inc.", "New York Eastvale Insurance Co."]);
+    }
+
+    #[test]
+    fn a_generational_suffix_ends_a_name() {
+        let got = entities("Headline for the story\n\nU.S. District Judge Daniel Okafor IV issued the order, and Sen. Maria Lopez Jr. said it was wrong.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Daniel Okafor IV", "Maria Lopez Jr."]);
     }
 
     #[test]
