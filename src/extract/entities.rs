@@ -595,9 +595,27 @@ impl<'a> Extractor<'a> {
                     break;
                 }
             }
+            if tokens.get(j).is_some_and(|t| CONNECTORS.contains(&t.text)) {
+                j = self.listed_through_connector(line, tokens, i, j).unwrap_or(j);
+            }
             self.run(line, base, tokens, i, j);
             i = j;
         }
+    }
+
+    /// "the Centers for Disease Control and Prevention": where a name the lexicon lists ends
+    /// when it runs on through the connector at `tokens[to]` that stopped the run `from..to`.
+    fn listed_through_connector(&self, line: &str, tokens: &[Token], from: usize, to: usize) -> Option<usize> {
+        const LONGEST_TAIL: usize = 6;
+        let start = tokens[from].start;
+        (to + 1..tokens.len().min(to + LONGEST_TAIL))
+            .rev()
+            .filter(|&k| is_capitalised(tokens[k].text))
+            .find(|&k| {
+                let name = &line[start..tokens[k].end];
+                self.lex.regulators.contains(name) || self.lex.companies.contains(name)
+            })
+            .map(|k| k + 1)
     }
 
     /// Whether a lower-case connector continues a name: "and" only inside "X of Y and Z"
@@ -1712,6 +1730,13 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         }
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
         assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
+    }
+
+    #[test]
+    fn a_listed_name_runs_on_through_its_connectors() {
+        let got = entities("Headline for the story\n\nThat is according to the Centers for Disease Control and Prevention, while Acme Corp. and Widget Ltd. disagreed.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Centers for Disease Control and Prevention"]);
+        assert_eq!(names_of(&got, Kind::Company), ["Acme Corp.", "Widget Ltd."]);
     }
 
     #[test]
