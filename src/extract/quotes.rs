@@ -117,6 +117,10 @@ const PERSON_NOUNS: &str = "manager|coach|minister|president|chairman|chairwoman
 static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)[Tt]he\s+((?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|government|commission|department|office|bureau|group|administration|authority|spokesperson|spokesman|spokeswoman|council|report|operator|owner|carrier|airline|manufacturer|maker|retailer|lender|insurer|developer|\d+-year-old|{PERSON_NOUNS}|{DOCUMENTS})|{CAPITALISED_OFFICE})\s+(?:also\s+)?({SPEECH_VERBS}|read|reads)(?-u:\b)")).unwrap()
 });
+/// A paper read out after a quote: "…,” read the FOMC statement", "…,” reads a letter from …".
+static READ_PAPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[\s,]*reads?\s+(?:the|a|an)\s+((?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+)*)((?:[a-z-]+\s+)?(?:statement|report|release|notice|post|message|{DOCUMENTS}))(?-u:\b)")).unwrap()
+});
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
 /// Verbs that report or characterise what someone said without being speech verbs proper:
@@ -502,9 +506,18 @@ impl Context<'_> {
         // rules each hold a speech verb after white space, so VERB matches too). Much of the
         // text around a quote holds none of them: one pass of the set answers for all.
         static CUES: LazyLock<RegexSet> =
-            LazyLock::new(|| RegexSet::new([QUOTED_AS.as_str(), ACCORDING_TO.as_str(), VERB.as_str(), DESCRIPTIVE.as_str()]).unwrap());
+            LazyLock::new(|| RegexSet::new([QUOTED_AS.as_str(), ACCORDING_TO.as_str(), VERB.as_str(), DESCRIPTIVE.as_str(), READ_PAPER.as_str()]).unwrap());
         if !CUES.is_match(part) {
             return None;
+        }
+        // The name in "the FOMC statement" issued it; a bare "the statement" is whoever did.
+        if let Some(c) = READ_PAPER.captures(part) {
+            let (issuer, noun) = (c.get(1)?, c.get(2)?);
+            let (s, e) = (self.base + from + issuer.start(), self.base + from + issuer.end());
+            let named = self.table.from(s).iter().find(|m| m.end <= e).map(|m| m.entity);
+            if let Some(id) = named.or_else(|| self.described(noun.as_str(), s)) {
+                return Some(Attribution::entity(id, "read"));
+            }
         }
         if let Some(c) = QUOTED_AS.captures(part) {
             let m = c.get(1)?;
@@ -1034,6 +1047,12 @@ mod attribution_tests {
     fn a_paper_speaks_for_whoever_issued_it() {
         let got = speakers("“We checked every call,” an affidavit by Mr. Okafor said.\n\nDaniel Okafor and Maria Lopez disagree.\n\n“No such case was found,” the affidavit said.\n\nThe court met again on Friday.\n\n“It is final,” the order said.");
         assert_eq!(got, [some("Daniel Okafor"), some("Daniel Okafor"), None]);
+    }
+
+    #[test]
+    fn a_paper_read_out_speaks_for_its_issuer() {
+        let got = speakers("Acme Corp. issued a statement on Monday.\n\n“We regret the delay,” read the statement.\n\n“Rates will rise,” read the Federal Widget Commission statement.");
+        assert_eq!(got, [some("Acme Corp."), some("Federal Widget Commission")]);
     }
 
     #[test]
