@@ -361,14 +361,27 @@ impl Context<'_> {
     /// The entity mentioned right after `at` (line offset), and where its mention ends in the
     /// line: "said Kendra Schaefer".
     fn subject_after(&self, line: &str, at: usize) -> Option<(usize, usize)> {
-        let m = self.table.from(self.base + at).first().filter(|m| m.end <= self.base + line.len())?;
+        let mut after = self.table.from(self.base + at).iter().filter(|m| m.end <= self.base + line.len());
+        let m = after.next()?;
+        // "said Acme Corp. chief executive Jo Lee": the person whose role follows the firm.
+        if let Some(person) = after.next().filter(|p| self.table.entities[p.entity].kind == Kind::Person)
+            && self.table.entities[m.entity].kind != Kind::Person
+            && self.role_gap(&line[at..person.start - self.base])
+        {
+            return Some((person.entity, person.end - self.base));
+        }
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
-        // "says study lead author Dr. Jo Lee": lower-case words before the name that end in a role.
-        static ROLE_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
-        let role_gap = || ROLE_GAP.captures(between).is_some_and(|c| self.lex.roles.contains(&c[2]));
-        (GAP.is_match(between) || role_gap()).then_some((m.entity, m.end - self.base))
+        (GAP.is_match(between) || self.role_gap(between)).then_some((m.entity, m.end - self.base))
+    }
+
+    /// "says study lead author Dr. ", "said Acme attorney ": lower-case words before a name
+    /// that end in a role, after any names the role is of.
+    fn role_gap(&self, between: &str) -> bool {
+        static ROLE_GAP: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
+        ROLE_GAP.captures(between).is_some_and(|c| self.lex.roles.contains(&c[2]))
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
@@ -542,8 +555,15 @@ impl Context<'_> {
                 // "said Jo Lee, the …" names the speaker; "said Thomas is …" reports about Thomas.
                 // "he said Prime Minister Jo Lee “will not have lied”": a quote right after the
                 // name is the name's reported words, not its speech.
+                // "said Acme Corp. on Monday", "said Jo Lee in a statement": when and how.
+                static WHEN_OR_HOW: LazyLock<Regex> = LazyLock::new(|| {
+                    Regex::new(r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|on|via|during)\s+(?:an?|the|his|her|their|its)\s|yesterday|today|tonight|earlier|later|last\s|this\s)(?-u:\b)").unwrap()
+                });
                 let rest = line[end..].trim_start();
-                let closes = rest.is_empty() || rest.starts_with([',', '.', ';', ':', '(', '”']) || (rest.starts_with(['“', '"']) && !line[end..to.max(end)].trim().is_empty());
+                let closes = rest.is_empty()
+                    || rest.starts_with([',', '.', ';', ':', '(', '”'])
+                    || (rest.starts_with(['“', '"']) && !line[end..to.max(end)].trim().is_empty())
+                    || WHEN_OR_HOW.is_match(rest);
                 if closes {
                     return Some(Attribution::entity(id, cue));
                 }
@@ -1047,6 +1067,18 @@ mod attribution_tests {
     fn a_paper_speaks_for_whoever_issued_it() {
         let got = speakers("“We checked every call,” an affidavit by Mr. Okafor said.\n\nDaniel Okafor and Maria Lopez disagree.\n\n“No such case was found,” the affidavit said.\n\nThe court met again on Friday.\n\n“It is final,” the order said.");
         assert_eq!(got, [some("Daniel Okafor"), some("Daniel Okafor"), None]);
+    }
+
+    #[test]
+    fn a_speaker_after_the_firm_and_role_they_hold() {
+        let got = speakers("“We are going on,” said Acme Corp. chief executive Maria Lopez. “We always have.”\n\n“It is over,” said Eastvale attorney Daniel Okafor, who said the suit was weak. “We won.”");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez"), some("Daniel Okafor"), some("Daniel Okafor")]);
+    }
+
+    #[test]
+    fn when_and_how_may_follow_the_speaker() {
+        let got = speakers("“Fine, really,” said Acme Corp. on Monday, after Daniel Okafor left.\n\n“It is over,” said Maria Lopez in a statement.\n\n“It is not,” said Okafor Tuesday.");
+        assert_eq!(got, [some("Acme Corp."), some("Maria Lopez"), some("Daniel Okafor")]);
     }
 
     #[test]
