@@ -546,6 +546,9 @@ struct Extractor<'a> {
     candidates: Vec<Candidate>,
     /// Acronyms introduced in parentheses, with the candidate index they name.
     acronyms: Vec<(String, usize)>,
+    /// Organisations someone holds a role at ("an analyst at Collins Stewart"): whatever their
+    /// names look like, no one's.
+    employers: Vec<String>,
 }
 
 /// Lower-case multi-word title at `tokens[i..]`, as (words used, title).
@@ -894,7 +897,11 @@ impl<'a> Extractor<'a> {
             for t in titles_before.iter().map(String::as_str).chain(lower_title).filter(|t| !courtesy(t)) {
                 roles.push(Role { title: t.to_string(), org: org.clone() });
             }
-            roles.extend(appositive_roles(after, lex));
+            let (apposed, employer) = appositive_roles(after, lex);
+            if employer && let Some(org) = apposed.first().and_then(|r| r.org.clone()) {
+                self.employers.push(org);
+            }
+            roles.extend(apposed);
         }
         let index = self.push(kind, text.to_string(), base + s, base + e, roles, lexicon_hit);
         if kind != Kind::Person {
@@ -1052,21 +1059,25 @@ impl<'a> Extractor<'a> {
 }
 
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*))(?:\s+and\s+((?:[a-z][a-z-]*\s*){1,3}))?\s+(?:of|at|for|with)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.&'-]*))*)").unwrap()
+    Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*))(?:\s+and\s+((?:[a-z][a-z-]*\s*){1,3}))?\s+(of|at|for|with)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.&'-]*))*)").unwrap()
 });
 
-/// Roles given in an apposition after a name: ", founder and chief executive of Tencent".
-fn appositive_roles(after: &str, lex: &Lexicon) -> Vec<Role> {
+/// Roles given in an apposition after a name: ", founder and chief executive of Tencent"; and
+/// whether the organisation is the person's employer (a role "at", "of" or "with" it, not
+/// "for" it: "a spokesman for Jo Lee").
+fn appositive_roles(after: &str, lex: &Lexicon) -> (Vec<Role>, bool) {
     // The pattern opens with a comma; most names have none after them.
-    let Some(c) = after.starts_with(',').then(|| APPOSITIVE_ROLE.captures(after)).flatten() else { return Vec::new() };
-    let org = c.get(3).map(|m| org_name(m.as_str()).trim_start_matches("the ").to_string());
-    [c.get(1), c.get(2)]
+    let Some(c) = after.starts_with(',').then(|| APPOSITIVE_ROLE.captures(after)).flatten() else { return (Vec::new(), false) };
+    let org = c.get(4).map(|m| org_name(m.as_str()).trim_start_matches("the ").to_string());
+    let roles: Vec<Role> = [c.get(1), c.get(2)]
         .into_iter()
         .flatten()
         .map(|m| m.as_str().trim().to_string())
         .filter(|t| lex.roles.contains(t))
         .map(|title| Role { title, org: org.clone() })
-        .collect()
+        .collect();
+    let employer = !roles.is_empty() && &c[3] != "for";
+    (roles, employer)
 }
 
 /// An organisation's name as the apposition pattern over-reads it, cut at the end of its
@@ -1104,7 +1115,7 @@ pub fn initials(name: &str) -> String {
 /// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
 /// acronyms) across the article's content lines.
 pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
-    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new() };
+    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new(), employers: Vec::new() };
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
@@ -1121,7 +1132,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     for c in credits {
         ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
     }
-    let Extractor { mut candidates, acronyms, .. } = ex;
+    let Extractor { mut candidates, acronyms, employers, .. } = ex;
     // "Braun-owned": a lone word typed as a firm only by its context is the person of that
     // name when the article has one.
     let surnames: HashSet<String> = candidates
@@ -1147,6 +1158,8 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         .map(|c| {
             if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
                 Some(Kind::Person)
+            } else if c.kind == Kind::Person && c.roles.is_empty() && employers.contains(&c.text) {
+                Some(Kind::Company)
             } else if c.kind == Kind::Person && c.roles.is_empty() && c.text.contains(' ') {
                 organisation_openings.get(c.text.as_str()).copied()
             } else {
@@ -1557,11 +1570,18 @@ mod tests {
     #[test]
     fn an_appositive_organisation_ends_with_its_sentence() {
         let lex = Lexicon::builtin();
-        let orgs = |after: &str| appositive_roles(after, &lex).into_iter().map(|r| r.org.unwrap_or_default()).collect::<Vec<_>>();
+        let orgs = |after: &str| appositive_roles(after, &lex).0.into_iter().map(|r| r.org.unwrap_or_default()).collect::<Vec<_>>();
         assert_eq!(orgs(", deputy director at the Ministry of Fisheries. Prices fell."), ["Ministry of Fisheries"]);
         assert_eq!(orgs(", director at the Ministry of Fisheries."), ["Ministry of Fisheries"]);
         assert_eq!(orgs(", chief executive of Acme Co. Ltd and others"), ["Acme Co. Ltd"]);
         assert_eq!(orgs(", director of the U.S. Geological Survey. She"), ["U.S. Geological Survey"]);
+    }
+
+    #[test]
+    fn an_employer_named_like_a_person_is_an_organisation() {
+        let got = entities("Headline for the story\n\nSimon Okafor, an analyst at Collins Stewart in London, agreed. Alex Brog, a spokesman for Maria Lopez, declined to comment.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Collins Stewart"]);
+        assert_eq!(names_of(&got, Kind::Person), ["Alex Brog", "Maria Lopez", "Simon Okafor"]);
     }
 
     #[test]
