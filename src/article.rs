@@ -527,8 +527,10 @@ fn is_section_label(t: &str, lex: &Lexicon) -> bool {
     lex.sections.contains(&t.to_lowercase()) || (at_most_words(t, 3) && is_label(t))
 }
 
+/// "BEIJING (Reuters) –", "LONDON, Sept 18 (Reuters) -", "March 3 (Reuters) -": a place, a
+/// date or both, then the agency.
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})\s+)?\(([A-Z][A-Za-z0-9 .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
+    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3}),?\s+)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?\(([A-Z][A-Za-z0-9 .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
 });
 /// "NEW YORK (CNNMoney)" on a line of its own, the story on the next: the place in capitals.
 static DATELINE_AGENCY_ALONE: LazyLock<Regex> =
@@ -621,6 +623,11 @@ mod tests {
         let m = match_dateline("NEW YORK (CNNMoney)", &l).unwrap();
         assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("NEW YORK"), Some("CNNMoney")));
         assert!(match_dateline("Apple (AAPL)", &l).is_none());
+        // A wire's date may follow the place or stand for it.
+        let m = match_dateline("LONDON, Sept 18 (Reuters) - A suspect was held", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref(), m.end), (Some("LONDON"), Some("Reuters"), "LONDON, Sept 18 (Reuters) - ".len()));
+        let m = match_dateline("March 3 (Reuters) - Shares rose", &l).unwrap();
+        assert_eq!((m.place, m.source.as_deref()), (None, Some("Reuters")));
     }
 
     #[test]
