@@ -376,11 +376,12 @@ impl Context<'_> {
         (GAP.is_match(between) || self.role_gap(between)).then_some((m.entity, m.end - self.base))
     }
 
-    /// "says study lead author Dr. ", "said Acme attorney ": lower-case words before a name
-    /// that end in a role, after any names the role is of.
+    /// "says study lead author Dr. ", "said Acme attorney ", "said Department of Public Safety
+    /// spokesman ": lower-case words before a name that end in a role, after any names the role
+    /// is of.
     fn role_gap(&self, between: &str) -> bool {
         static ROLE_GAP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+)*((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
+            LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|the)\s+)*)*((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
         ROLE_GAP.captures(between).is_some_and(|c| self.lex.roles.contains(&c[2]))
     }
 
@@ -1071,8 +1072,8 @@ mod attribution_tests {
 
     #[test]
     fn a_speaker_after_the_firm_and_role_they_hold() {
-        let got = speakers("“We are going on,” said Acme Corp. chief executive Maria Lopez. “We always have.”\n\n“It is over,” said Eastvale attorney Daniel Okafor, who said the suit was weak. “We won.”");
-        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez"), some("Daniel Okafor"), some("Daniel Okafor")]);
+        let got = speakers("“We are going on,” said Acme Corp. chief executive Maria Lopez. “We always have.”\n\n“It is over,” said Eastvale attorney Daniel Okafor, who said the suit was weak. “We won.”\n\n“No,” said Federal Department of Widget Safety spokesman Jo Lee.");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez"), some("Daniel Okafor"), some("Daniel Okafor"), some("Jo Lee")]);
     }
 
     #[test]
