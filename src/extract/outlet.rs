@@ -41,7 +41,7 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
 /// Words before an outlet's name that say it relayed the story: they end the text before it.
 static RELAYED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:told|according to|obtained by|first reported by|reported by|cited by|quoted by|in an interview with|interview with|speaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
+        r"(?-u:\b)(?:told|[Aa]ccording to|obtained by|first reported by|reported by|cited by|quoted by|[Ii]n an interview with|interview with|[Ss]peaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
         // "a new report by E! News", "Jane Roe of the Washington Post"
         r"|(?-u:\b)report(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|(?-u:\b)[A-Z][\w'-]+ of\s+(?:the\s+)?$",
     ))
@@ -444,6 +444,14 @@ mod tests {
         let text = "Headline of the story here\n\nThe bourse said on Friday that shares fell.\n\n“We all need to relax,” Jo Lee said. - Reuters\n\nGet 35% off a subscription today\n";
         let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
         assert_eq!(sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Reuters"]);
+    }
+
+    #[test]
+    fn a_sentence_may_open_by_crediting_a_wire() {
+        let lex = Lexicon::builtin();
+        let text = "Headline of the story here\n\nAccording to the Associated Press, the man was held on Friday.\n\nThe court meets on Monday.\n";
+        let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
+        assert_eq!(sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Associated Press"]);
     }
 
     #[test]
