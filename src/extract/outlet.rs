@@ -438,20 +438,22 @@ mod tests {
         assert_eq!(published(story), None);
     }
 
+    fn sources_of(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
+        sources.into_iter().map(|s| s.name).collect()
+    }
+
     #[test]
     fn a_paragraph_signed_by_the_wire_credits_it() {
-        let lex = Lexicon::builtin();
         let text = "Headline of the story here\n\nThe bourse said on Friday that shares fell.\n\n“We all need to relax,” Jo Lee said. - Reuters\n\nGet 35% off a subscription today\n";
-        let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
-        assert_eq!(sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Reuters"]);
+        assert_eq!(sources_of(text), ["Reuters"]);
     }
 
     #[test]
     fn a_sentence_may_open_by_crediting_a_wire() {
-        let lex = Lexicon::builtin();
         let text = "Headline of the story here\n\nAccording to the Associated Press, the man was held on Friday.\n\nThe court meets on Monday.\n";
-        let (_, sources) = find_outlets(&Article::parse(text, &lex), &lex, &Stated::default());
-        assert_eq!(sources.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Associated Press"]);
+        assert_eq!(sources_of(text), ["Associated Press"]);
     }
 
     #[test]
