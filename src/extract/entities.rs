@@ -948,8 +948,7 @@ impl<'a> Extractor<'a> {
         lex.surnames.contains(last)
             || !(REGULATOR_HEADS.contains(&last)
                 || NON_ENTITY_WORDS.contains(&last)
-                || lex.company_suffixes.contains(last)
-                || lex.weak_company_suffixes.contains(last)
+                || self.ends_in_company_word(last)
                 || (lex.places.contains(last) && !self.plainly_given(words))
                 || lex.nationalities.contains(last))
     }
