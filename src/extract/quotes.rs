@@ -106,6 +106,8 @@ const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?({SPEECH_VERBS})(?-u:\b)")).unwrap());
+/// What an organisation puts out in its own voice: "the statement said", "read the release".
+const RELEASES: &str = "statement|report|release|notice|post|message";
 /// Papers that speak for whoever issued them: "the affidavit said", "the order said".
 const DOCUMENTS: &str = "affidavit|complaint|filing|letter|lawsuit|petition|memo|order|indictment";
 /// An office-holder written with capitals, as many papers do: "the Minister said", "the
@@ -119,7 +121,7 @@ static DESCRIPTIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A paper read out after a quote: "…,” read the FOMC statement", "…,” reads a letter from …".
 static READ_PAPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,]*reads?\s+(?:the|a|an)\s+((?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+)*)((?:[a-z-]+\s+)?(?:statement|report|release|notice|post|message|{DOCUMENTS}))(?-u:\b)")).unwrap()
+    Regex::new(&format!(r"^[\s,]*reads?\s+(?:the|a|an)\s+((?:[A-Z][\w.&'’-]*(?:'s|’s)?\s+)*)((?:[a-z-]+\s+)?(?:{RELEASES}|{DOCUMENTS}))(?-u:\b)")).unwrap()
 });
 static DESCRIBED_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[a-z-]+\s+)?(?:statement|company|firm|ministry|agency|regulator|watchdog|commission|department|chairman|chairwoman|chair|spokesperson|spokesman|spokeswoman)$").unwrap());
@@ -430,6 +432,7 @@ impl Context<'_> {
     /// "the statement said", "the ministry said": the organisation last named before.
     fn described(&self, noun: &str, at: usize) -> Option<usize> {
         let noun = &noun.to_lowercase();
+        let released = RELEASES.split('|').any(|r| noun.ends_with(r));
         static PERSON_NOUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:\d+-year-old|(?-u:\b)(?:{PERSON_NOUNS}))$")).unwrap());
         let set = if PERSON_NOUN.is_match(noun) {
             KindSet::People
@@ -440,7 +443,7 @@ impl Context<'_> {
             KindSet::Companies
         } else if noun.starts_with("spokes") {
             KindSet::Anyone
-        } else if noun.ends_with("statement") || noun.ends_with("report") {
+        } else if released {
             KindSet::Organisations
         } else if let Some(paper) = DOCUMENTS.split('|').find(|d| noun.ends_with(d)) {
             // "an affidavit by Mr. Lee": whoever issued that paper, and no one else.
@@ -450,7 +453,7 @@ impl Context<'_> {
         };
         let kinds = set.kinds();
         // "the production company" → the one entity whose name carries that word ("Productions").
-        let speaks_for_someone = noun.ends_with("statement") || noun.ends_with("report") || noun.contains("spokes");
+        let speaks_for_someone = released || noun.contains("spokes");
         if !speaks_for_someone {
             let stems = noun.split(' ').filter(|w| w.len() >= 5 && w.is_char_boundary(5)).map(|w| w[..5].to_lowercase());
             let words = self.described.name_words(self.table);
@@ -1086,6 +1089,9 @@ mod attribution_tests {
     fn a_paper_read_out_speaks_for_its_issuer() {
         let got = speakers("Acme Corp. issued a statement on Monday.\n\n“We regret the delay,” read the statement.\n\n“Rates will rise,” read the Federal Widget Commission statement.");
         assert_eq!(got, [some("Acme Corp."), some("Federal Widget Commission")]);
+        // Any release is an organisation's, not only a regulator's.
+        let got = speakers("Acme Corp. cut prices on Monday. Acme Corp. expects demand to fall, while the Federal Widget Commission watched.\n\n“We regret the delay,” read the notice.");
+        assert_eq!(got, [some("Acme Corp.")]);
     }
 
     #[test]
