@@ -610,7 +610,8 @@ impl<'a> Extractor<'a> {
     /// when it runs on through the connector at `tokens[to]` that stopped the run `from..to`.
     fn listed_through_connector(&self, line: &str, tokens: &[Token], from: usize, to: usize) -> Option<usize> {
         const LONGEST_TAIL: usize = 6;
-        let start = tokens[from].start;
+        // "The Industrial and Commercial Bank of China": the article is not the name's.
+        let start = tokens[if tokens[from].text == "The" && from + 1 < to { from + 1 } else { from }].start;
         (to + 1..tokens.len().min(to + LONGEST_TAIL))
             .rev()
             .filter(|&k| is_capitalised(tokens[k].text))
@@ -1803,6 +1804,8 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         let got = entities("Headline for the story\n\nThat is according to the Centers for Disease Control and Prevention, while Acme Corp. and Widget Ltd. disagreed.\n");
         assert_eq!(names_of(&got, Kind::Regulator), ["Centers for Disease Control and Prevention"]);
         assert_eq!(names_of(&got, Kind::Company), ["Acme Corp.", "Widget Ltd."]);
+        let got = entities("Headline for the story\n\nThe Centers for Disease Control and Prevention said so.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Centers for Disease Control and Prevention"]);
     }
 
     #[test]
