@@ -41,7 +41,9 @@ fn copyright_holder(line: &str) -> Option<(usize, usize)> {
 /// Words before an outlet's name that say it relayed the story: they end the text before it.
 static RELAYED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?:told|[Aa]ccording to|obtained by|first reported by|reported by|cited by|quoted by|[Ii]n an interview with|interview with|[Ss]peaking to|statement to|writes|wrote)\s+(?:the\s+)?$",
+        r"(?-u:\b)(?:told|[Aa]ccording to|obtained by|first reported by|reported by|cited by|quoted by|[Ii]n an interview with|interview with|[Ss]peaking to|statement to|writes|wrote)\s+(?:the\s+)?",
+        // "according to the official X", "told state broadcaster X"
+        r"(?:(?:official|state|state-run|state-owned|semi-official|local|national|news|broadcaster|newspaper|daily|agency|television|radio)\s+){0,3}$",
         // "a new report by E! News", "Jane Roe of the Washington Post"
         r"|(?-u:\b)report(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|(?-u:\b)[A-Z][\w'-]+ of\s+(?:the\s+)?$",
     ))
@@ -67,17 +69,35 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^via|originally (?:appeared|published) (?:on|in|at|by)|first (?:appeared|published) (?:on|in)|republished (?:from|with permission of)|courtesy of|(?:provided|distributed|syndicated) by)\s+(?:the\s+)?$").unwrap()
 });
 
-/// Lexicon outlets named in an article, as (line, name, start, end) in normalised offsets, in
+/// A name shaped like a news agency's: up to three capitalised words before "News Agency" or
+/// "Press Agency" ("Saudi Press Agency"; an opening "The" is not the name's).
+static AGENCY_SHAPED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:The )?((?:[A-Z][\w'-]* ){1,3}(?:News|Press) Agency)(?-u:\b)").unwrap());
+
+/// Outlets named in an article (the lexicon's, and agencies named like one), as (line, name, start, end) in normalised offsets, in
 /// text order. Found in one pass that the publisher's rules and the sources' rules all read,
 /// rather than a search of each line per rule.
 struct OutletHits<'l>(Vec<(usize, &'l str, usize, usize)>);
 
 impl<'l> OutletHits<'l> {
-    fn find(article: &Article, lex: &'l Lexicon) -> OutletHits<'l> {
+    fn find(article: &'l Article, lex: &'l Lexicon) -> OutletHits<'l> {
         let mut hits = Vec::new();
         for (i, line) in article.lines.iter().enumerate() {
-            for h in lex.outlets.find_in(article.line_text(i)) {
+            let t = article.line_text(i);
+            let from = hits.len();
+            for h in lex.outlets.find_in(t) {
                 hits.push((i, lex.outlets.canonical(h.entry), line.start + h.start, line.start + h.end));
+            }
+            // "the official Saudi Press Agency": a news agency the lexicon does not list is
+            // named like one; the lexicon's names come first where the two overlap.
+            if t.contains(" Agency") {
+                for m in AGENCY_SHAPED.captures_iter(t).filter_map(|c| c.get(1)) {
+                    let (s, e) = (line.start + m.start(), line.start + m.end());
+                    if !hits[from..].iter().any(|h| h.2 < e && s < h.3) {
+                        hits.push((i, m.as_str(), s, e));
+                    }
+                }
+                hits[from..].sort_by_key(|h| h.2);
             }
         }
         OutletHits(hits)
@@ -115,7 +135,23 @@ fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated, hits: &OutletH
     if let Some(known) = holder.as_ref().filter(|h| lex.outlets.contains(&h.name)) {
         return Some(known.clone());
     }
-    masthead(article, lex, hits).or(holder).or_else(|| wire_dateline(article, lex)).or_else(|| interviewer(article, hits))
+    masthead(article, lex, hits)
+        .or(holder)
+        .or_else(|| signature(article, hits))
+        .or_else(|| wire_dateline(article, lex))
+        .or_else(|| interviewer(article, hits))
+}
+
+/// A page that signs off with its own name: a last line that is nothing but an outlet's name,
+/// perhaps with its initials ("Example News Agency (ENA)"). A wire's name there credits the
+/// story's source instead.
+fn signature(article: &Article, hits: &OutletHits) -> Option<FoundOutlet> {
+    let i = (0..article.lines.len()).rev().find(|&i| !article.line_text(i).trim().is_empty())?;
+    let line = &article.lines[i];
+    let (name, s, e) = hits.on(i).next().filter(|&(name, s, _)| s == line.start && !is_wire(name))?;
+    let rest = article.norm.text[e..line.end].trim();
+    let initials = rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')).is_some_and(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_uppercase()));
+    (rest.is_empty() || initials).then(|| found(name, "signature", s, e))
 }
 
 /// A wire service's own dateline ("BEIJING (Reuters) –") on a page that names no other publisher.
@@ -454,6 +490,28 @@ mod tests {
     fn a_sentence_may_open_by_crediting_a_wire() {
         let text = "Headline of the story here\n\nAccording to the Associated Press, the man was held on Friday.\n\nThe court meets on Monday.\n";
         assert_eq!(sources_of(text), ["Associated Press"]);
+    }
+
+    #[test]
+    fn an_agency_named_like_one_is_credited_through_descriptive_words() {
+        let text = "Headline of the story here\n\nThe ministry condemned the remarks, according to the official Eastland Press Agency on Sunday.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["Eastland Press Agency"]);
+        let text = "Headline of the story here\n\nThe minister told state broadcaster Eastland News Agency that the remarks were wrong.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["Eastland News Agency"]);
+        let text = "Headline of the story here\n\nThe ministry condemned the remarks, according to analysts at the Eastland Press Agency.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_page_signing_off_with_its_name_is_its_publisher() {
+        let lex = Lexicon::builtin();
+        let outlet = |text: &str| find_outlets(&Article::parse(text, &lex), &lex, &Stated::default()).0.map(|o| o.name);
+        let story = "Headline of the story here\n\nThe ministry condemned the remarks on Sunday, officials said.\n\nEastland News Agency (ENA)\n";
+        assert_eq!(outlet(story).as_deref(), Some("Eastland News Agency"));
+        let story = "Headline of the story here\n\nThe ministry condemned the remarks on Sunday, officials said.\n\nReuters\n";
+        assert_eq!(outlet(story), None);
+        let story = "Headline of the story here\n\nThe ministry condemned the remarks on Sunday, officials said.\n\nEastland News Agency staff (ENA)\n";
+        assert_eq!(outlet(story), None);
     }
 
     #[test]
