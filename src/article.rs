@@ -493,7 +493,8 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?-u:\b)|(?-u:\b)\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}(?-u:\b)|(?-u:\b)\d{1,2}/\d{1,2}/\d{2,4}(?-u:\b)|(?-u:\b)\d{4}-\d{2}-\d{2}(?-u:\b)|^(published|updated|posted|last updated)(?-u:\b)").unwrap()
 });
 
-fn is_date_line(t: &str) -> bool {
+/// A short line that gives a date with its year or a clock time ("Updated 3:04 PM ET, July 23").
+pub fn is_date_line(t: &str) -> bool {
     // A year or a clock time tells a date line from a headline that names a day ("by July 1").
     static YEAR_OR_TIME: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(1[89]|20)\d\d(?-u:\b)|\d:\d\d|^(published|updated|posted|last updated)").unwrap());

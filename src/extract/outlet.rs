@@ -377,8 +377,8 @@ fn credited_news_organisation(line: &str) -> Option<(usize, usize)> {
     Some((m.start(), m.end()))
 }
 
-/// The publication date: stated > a date line in the header > a dated dateline > the
-/// copyright year (year precision at best).
+/// The publication date: stated > a date line in the header > a dated dateline > a time
+/// stamp below the story > the copyright year (year precision at best).
 pub fn find_published(article: &Article) -> Option<(String, &'static str, &'static str, usize, usize)> {
     if let Some((value, at)) = &article.front_matter.published
         && let Some((v, p)) = dates::parse_publication_date(value) {
@@ -421,6 +421,17 @@ pub fn find_published(article: &Article) -> Option<(String, &'static str, &'stat
         && let Some((v, p)) = dates::parse_publication_date(&article.norm.text[d.start..d.end]) {
             return Some((v, p, "dateline", d.start, d.end));
         }
+    // A wire's time stamp below the story: a line of nothing but a date and a clock time
+    // ("January 19, 2024 11:38 ET (16:38 GMT)").
+    for i in article.lines_of(LineKind::Body) {
+        let t = article.line_text(i);
+        if crate::article::is_date_line(t)
+            && t.as_bytes().windows(4).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit())
+            && let Some((v, p)) = dates::parse_publication_date(t).filter(|(_, p)| *p == "day")
+        {
+            return Some((v, p, "date_line", article.lines[i].start, article.lines[i].end));
+        }
+    }
     for i in article.lines_of(LineKind::Boilerplate("copyright")).collect::<Vec<_>>().into_iter().rev() {
         static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(19[7-9]\d|20\d\d)(?-u:\b)").unwrap());
         let t = article.line_text(i);
@@ -472,6 +483,16 @@ mod tests {
         assert_eq!(published(story).as_deref(), Some("2019-08-29"));
         let story = "Headline of the story here\n\nUpdated rules took effect across the county on Thursday after a long search by officials, who said on 2019-08-29 it was over.\n";
         assert_eq!(published(story), None);
+    }
+
+    #[test]
+    fn a_time_stamp_below_the_story_dates_it() {
+        let lex = Lexicon::builtin();
+        let published = |text: &str| find_published(&Article::parse(text, &lex)).map(|(v, ..)| v);
+        // Further down than a date line under the headline may be.
+        let story = format!("Headline of the story here\n\n{}", "Police arrested a man on Thursday after a long search across the county, officials said.\n\n".repeat(8));
+        assert_eq!(published(&format!("{story}(END) Example Newswires\n\nAugust 29, 2019 11:38 ET (15:38 GMT)\n")).as_deref(), Some("2019-08-29"));
+        assert_eq!(published(&format!("{story}The trial opens August 29, 2019\n")), None);
     }
 
     fn sources_of(text: &str) -> Vec<String> {
