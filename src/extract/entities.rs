@@ -1159,8 +1159,11 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     for (k, &i) in content.iter().enumerate() {
         ex.lower_case_bodies(article.line_text(i), article.lines[i].start, &tokens[k]);
     }
+    // A credited name the text already gave is one mention, not two.
     for c in credits {
-        ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
+        if !ex.candidates.iter().any(|k| k.start == c.start && k.end == c.end) {
+            ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
+        }
     }
     let Extractor { mut candidates, acronyms, employers, .. } = ex;
     // "Braun-owned": a lone word typed as a firm only by its context is the person of that
@@ -1797,6 +1800,14 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         }
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
         assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
+    }
+
+    #[test]
+    fn a_credited_name_the_text_gives_is_one_mention() {
+        let text = "Headline for the story\n\nPrices rose on Monday, the agency said.\nPhotograph: Jo Lee/Example Images\n";
+        let r = crate::extract::parse_article("t.txt", text, text.as_bytes(), "utf-8", &Lexicon::builtin(), &crate::extract::Stated::default());
+        let counts: Vec<(&str, usize, usize)> = r.people.iter().map(|p| (p.name.as_str(), p.mentions, p.forms.values().sum())).collect();
+        assert_eq!(counts, [("Jo Lee", 1, 1)]);
     }
 
     #[test]
