@@ -383,6 +383,12 @@ fn keeps_full_stop(word: &str) -> bool {
     initial || word.as_bytes().contains(&b'.') || (word.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&word))
 }
 
+/// One to three capital letters, each with its full stop ("J.", "T.J.", "J.R.R.").
+fn is_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    (2..=6).contains(&bytes.len()) && bytes.chunks(2).all(|pair| matches!(pair, [b'A'..=b'Z', b'.']))
+}
+
 /// A generational suffix that ends a personal name ("Martin Luther King Jr.", "Dennis Saylor IV").
 fn is_name_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
@@ -712,7 +718,9 @@ impl<'a> Extractor<'a> {
             let title_before: Vec<String> = titles.iter().filter(|(at, _)| *at == p).map(|(_, t)| t.clone()).collect();
             let org_before = p > 0 && titles.iter().any(|(at, _)| *at == p);
             let title_after = titles.iter().any(|(at, t)| *at == p + 1 && is_business_title(t));
-            let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]) } else { None };
+            // "When Coach Jo Lee said": a word that opens sentences is no one's employer.
+            let names_something = |&(oa, ob): &(usize, usize)| !tokens[oa..ob].iter().all(|t| self.lex.stopwords.contains(t.text));
+            let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]).filter(names_something) } else { None };
             self.part(line, base, tokens, a, b, &title_before, title_after, org_for_roles);
         }
     }
@@ -1030,6 +1038,10 @@ impl<'a> Extractor<'a> {
                 return true;
             }
             if lex.ambiguous_given_names.contains(first) && lex.surnames.contains(last) {
+                return true;
+            }
+            // "T.J. Harden", "J. Okafor": initials stand for given names (not "U.S.", a place's).
+            if is_initials(first) && !lex.places.contains(first) {
                 return true;
             }
             // "Dong-hyun Lee", "Park Sung-min": a hyphenated East Asian given name.
@@ -1800,6 +1812,21 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         }
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
         assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
+    }
+
+    #[test]
+    fn initials_open_a_personal_name() {
+        let got = entities("Headline for the story\n\nThe team ran 96 yards, with T.J. Okonkwo leading the way and J. Marlowe close behind, as U.S. Army officials watched.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["J. Marlowe", "T.J. Okonkwo"]);
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_is_no_employer() {
+        let lex = Lexicon::builtin();
+        let article = Article::parse("Headline for the story\n\nWhen Coach Okonkwo was asked about it, he smiled.\n", &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let roles: Vec<(String, Option<String>)> = table.entities.iter().flat_map(|e| e.roles.iter().map(|r| (r.title.clone(), r.org.clone()))).collect();
+        assert_eq!(roles, [("Coach".to_string(), None)]);
     }
 
     #[test]
