@@ -138,8 +138,19 @@ fn find_outlet(article: &Article, lex: &Lexicon, stated: &Stated, hits: &OutletH
     masthead(article, lex, hits)
         .or(holder)
         .or_else(|| signature(article, hits))
+        .or_else(|| author_bio(article, hits))
         .or_else(|| wire_dateline(article, lex))
         .or_else(|| interviewer(article, hits))
+}
+
+/// The outlet an author's bio says the author works for ("Jo Lee is a reporter for
+/// Example.com"); a wire there is an earlier employer or a partner, not the publisher.
+fn author_bio(article: &Article, hits: &OutletHits) -> Option<FoundOutlet> {
+    article.lines_of(LineKind::Bio).find_map(|i| {
+        let before = |s: usize| &article.norm.text[article.lines[i].start..s];
+        let (name, s, e) = hits.on(i).find(|&(name, s, _)| !is_wire(name) && [" for ", " at ", " for the ", " at the "].iter().any(|w| before(s).ends_with(w)))?;
+        Some(found(name, "bio", s, e))
+    })
 }
 
 /// A page that signs off with its own name: a last line that is nothing but an outlet's name,
@@ -521,6 +532,16 @@ mod tests {
         assert_eq!(sources_of(text), ["Eastland News Agency"]);
         let text = "Headline of the story here\n\nThe ministry condemned the remarks, according to analysts at the Eastland Press Agency.\n\nThe court meets on Monday.\n";
         assert_eq!(sources_of(text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_authors_bio_names_the_publisher() {
+        let lex = Lexicon::builtin();
+        let outlet = |text: &str| find_outlets(&Article::parse(text, &lex), &lex, &Stated::default()).0.map(|o| o.name);
+        let story = "Headline of the story here\n\nThe ministry condemned the remarks made by the minister on Sunday, officials in the capital said.\n\nJo Lee is a sports reporter for FoxNews.com and FoxBusiness.com.\n";
+        assert_eq!(outlet(story).as_deref(), Some("Fox News"));
+        let story = "Headline of the story here\n\nThe ministry condemned the remarks made by the minister on Sunday, officials in the capital said.\n\nJo Lee is a former reporter for Reuters.\n";
+        assert_eq!(outlet(story), None);
     }
 
     #[test]
