@@ -486,10 +486,17 @@ mod tests {
         assert_eq!(published_by(&format!("(Acme is the owner of the {}.)", name(41))).map(|m| m.as_str().len()), Some(41));
     }
 
+    fn published(text: &str) -> Option<String> {
+        find_published(&Article::parse(text, &Lexicon::builtin())).map(|(v, ..)| v)
+    }
+
+    fn outlet(text: &str) -> Option<String> {
+        let lex = Lexicon::builtin();
+        find_outlets(&Article::parse(text, &lex), &lex, &Stated::default()).0.map(|o| o.name)
+    }
+
     #[test]
     fn a_date_label_run_into_the_story_dates_it() {
-        let lex = Lexicon::builtin();
-        let published = |text: &str| find_published(&Article::parse(text, &lex)).map(|(v, ..)| v);
         let story = "Headline of the story here\n\n date 2019-08-29 EASTVALE, Texas — Police arrested a man on Thursday after a long search across the county, officials said.\n";
         assert_eq!(published(story).as_deref(), Some("2019-08-29"));
         let story = "Headline of the story here\n\nUpdated rules took effect across the county on Thursday after a long search by officials, who said on 2019-08-29 it was over.\n";
@@ -498,8 +505,6 @@ mod tests {
 
     #[test]
     fn a_time_stamp_below_the_story_dates_it() {
-        let lex = Lexicon::builtin();
-        let published = |text: &str| find_published(&Article::parse(text, &lex)).map(|(v, ..)| v);
         // Further down than a date line under the headline may be.
         let story = format!("Headline of the story here\n\n{}", "Police arrested a man on Thursday after a long search across the county, officials said.\n\n".repeat(8));
         assert_eq!(published(&format!("{story}(END) Example Newswires\n\nAugust 29, 2019 11:38 ET (15:38 GMT)\n")).as_deref(), Some("2019-08-29"));
@@ -536,8 +541,6 @@ mod tests {
 
     #[test]
     fn an_authors_bio_names_the_publisher() {
-        let lex = Lexicon::builtin();
-        let outlet = |text: &str| find_outlets(&Article::parse(text, &lex), &lex, &Stated::default()).0.map(|o| o.name);
         let story = "Headline of the story here\n\nThe ministry condemned the remarks made by the minister on Sunday, officials in the capital said.\n\nJo Lee is a sports reporter for FoxNews.com and FoxBusiness.com.\n";
         assert_eq!(outlet(story).as_deref(), Some("Fox News"));
         let story = "Headline of the story here\n\nThe ministry condemned the remarks made by the minister on Sunday, officials in the capital said.\n\nJo Lee is a former reporter for Reuters.\n";
@@ -546,8 +549,6 @@ mod tests {
 
     #[test]
     fn a_page_signing_off_with_its_name_is_its_publisher() {
-        let lex = Lexicon::builtin();
-        let outlet = |text: &str| find_outlets(&Article::parse(text, &lex), &lex, &Stated::default()).0.map(|o| o.name);
         let story = "Headline of the story here\n\nThe ministry condemned the remarks on Sunday, officials said.\n\nEastland News Agency (ENA)\n";
         assert_eq!(outlet(story).as_deref(), Some("Eastland News Agency"));
         let story = "Headline of the story here\n\nThe ministry condemned the remarks on Sunday, officials said.\n\nReuters\n";
