@@ -74,9 +74,9 @@ static ORIGINALLY: LazyLock<Regex> = LazyLock::new(|| {
 static AGENCY_SHAPED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:The )?((?:[A-Z][\w'-]* ){1,3}(?:News|Press) Agency)(?-u:\b)").unwrap());
 
-/// Outlets named in an article (the lexicon's, and agencies named like one), as (line, name, start, end) in normalised offsets, in
-/// text order. Found in one pass that the publisher's rules and the sources' rules all read,
-/// rather than a search of each line per rule.
+/// Outlets named in an article (the lexicon's, and agencies named like one), as (line, name,
+/// start, end) in normalised offsets, in text order. Found in one pass that the publisher's
+/// rules and the sources' rules all read, rather than a search of each line per rule.
 struct OutletHits<'l>(Vec<(usize, &'l str, usize, usize)>);
 
 impl<'l> OutletHits<'l> {
@@ -157,7 +157,8 @@ fn author_bio(article: &Article, hits: &OutletHits) -> Option<FoundOutlet> {
 /// perhaps with its initials ("Example News Agency (ENA)"). A wire's name there credits the
 /// story's source instead.
 fn signature(article: &Article, hits: &OutletHits) -> Option<FoundOutlet> {
-    let i = (0..article.lines.len()).rev().find(|&i| !article.line_text(i).trim().is_empty())?;
+    // Lines are never blank: the last one is the page's last words.
+    let i = article.lines.len().checked_sub(1)?;
     let line = &article.lines[i];
     let (name, s, e) = hits.on(i).next().filter(|&(name, s, _)| s == line.start && !is_wire(name))?;
     let rest = article.norm.text[e..line.end].trim();

@@ -155,10 +155,11 @@ fn break_after(line: &str, stop: usize) -> Option<usize> {
     (at > space_from && opens).then_some(at)
 }
 
-/// Each sentence break of a line, as where the next sentence opens and the word before the stop: the run of word characters
-/// and full stops that ends there, reaching back no further than the previous break (what
-/// `([\w.]*)` put before the break's pattern would capture). A scan for the three stops with
-/// the word read backwards: regexes here were the most part of finding sentences.
+/// Each sentence break of a line, as where the next sentence opens and the word before the
+/// stop: the run of word characters and full stops that ends there, reaching back no further
+/// than the previous break (what `([\w.]*)` put before the break's pattern would capture). A
+/// scan for the three stops with the word read backwards: regexes here were the most part of
+/// finding sentences.
 fn sentence_breaks(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let bytes = line.as_bytes();
     let (mut from, mut previous_end) = (0, 0);
