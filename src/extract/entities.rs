@@ -555,6 +555,9 @@ struct Extractor<'a> {
     /// Organisations someone holds a role at ("an analyst at Collins Stewart"): whatever their
     /// names look like, no one's.
     employers: Vec<String>,
+    /// Names shaped like a person's that nothing marked as one ("run by Zorya Kettleby"), as
+    /// (start, end, name): a person if the article later calls them by the last word alone.
+    unconfirmed: Vec<(usize, usize, String)>,
 }
 
 /// Lower-case multi-word title at `tokens[i..]`, as (words used, title).
@@ -864,6 +867,12 @@ impl<'a> Extractor<'a> {
             || (words.len() >= 2 && (club_form(words[0]) || words.last().is_some_and(|w| club_form(w))));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         // Searched only when nothing above has decided.
+        let name_shaped = |ex: &Self| {
+            ex.person_shaped(&words)
+                && ex.ends_like_a_name(&words)
+                // "Executive Member of …": a lone role word after a title is no one's name.
+                && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
+        };
         let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
 
         let kind = if let Some((listed, _)) = lexicon_hit {
@@ -876,12 +885,7 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        } else if self.person_shaped(&words)
-            && self.ends_like_a_name(&words)
-            // "Executive Member of …": a lone role word after a title is no one's name.
-            && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
-            && (has_title || self.person_cue(&words, before, after))
-        {
+        } else if name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -897,7 +901,15 @@ impl<'a> Extractor<'a> {
                     let name = format!("{} administration", words.last().unwrap_or(&text));
                     self.push(Kind::Regulator, name, base + s, base + e + m.end(), Vec::new(), None);
                 }
-        let Some(kind) = kind else { return };
+        let Some(kind) = kind else {
+            // "Questioning Vindman, …": a sentence may open with a verb's -ing form.
+            let opens_with_verb = sentence_start && words[0].len() >= 6 && words[0].ends_with("ing");
+            let unmarked = (2..=3).contains(&words.len()) && !opens_with_verb && !words.iter().any(|w| self.ends_in_company_word(w));
+            if unmarked && !is_place && !non_entity && name_shaped(self) {
+                self.unconfirmed.push((base + s, base + e, text.to_string()));
+            }
+            return;
+        };
         let mut roles = Vec::new();
         if kind == Kind::Person {
             let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
@@ -1157,7 +1169,7 @@ pub fn initials(name: &str) -> String {
 /// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
 /// acronyms) across the article's content lines.
 pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
-    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new(), employers: Vec::new() };
+    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new(), employers: Vec::new(), unconfirmed: Vec::new() };
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
@@ -1177,6 +1189,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
             ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
         }
     }
+    confirm_by_last_word(article, &content, &tokens, lex, &mut ex);
     let Extractor { mut candidates, acronyms, employers, .. } = ex;
     // "Braun-owned": a lone word typed as a firm only by its context is the person of that
     // name when the article has one.
@@ -1264,6 +1277,38 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     add_descriptive_aliases(article, &content, &mut table);
     drop_empty(&mut table);
     table
+}
+
+/// A one-word title or honorific ("Minister", "Dr."), as written or in lower case.
+fn is_title_word(word: &str, lex: &Lexicon) -> bool {
+    lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase())
+}
+
+/// "Zorya Kettleby … Kettleby, 52, declined": people go by their family name alone, organisations do
+/// not go by their last word ("Stack Overflow" is never "Overflow"). A name no cue marked
+/// becomes a person's when its last word stands alone elsewhere: mid-sentence, where only a
+/// proper noun is capitalised, or opening one with a person's cue after it.
+fn confirm_by_last_word(article: &Article, content: &[usize], tokens: &[Vec<Token>], lex: &Lexicon, ex: &mut Extractor) {
+    if ex.unconfirmed.is_empty() {
+        return;
+    }
+    let mut alone: HashSet<&str> = HashSet::default();
+    for (k, &i) in content.iter().enumerate() {
+        let line = article.line_text(i);
+        for tok in &tokens[k] {
+            let word = strip_possessive(tok.text);
+            let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
+            // "the Minister says": a title alone stands for someone, but is no one's name.
+            if is_capitalised(word) && !inside_longer_name(line, tok.start, tok.start + word.len()) && cue() && !is_title_word(word, lex) {
+                alone.insert(word);
+            }
+        }
+    }
+    for (start, end, name) in std::mem::take(&mut ex.unconfirmed) {
+        if surname_of(&name, lex).is_some_and(|last| alone.contains(last.as_str())) && !ex.candidates.iter().any(|c| c.start == start) {
+            ex.push(Kind::Person, name, start, end, Vec::new(), None);
+        }
+    }
 }
 
 /// Moves everything of entity `from` into `into`.
@@ -1468,8 +1513,7 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
         let base = article.lines[i].start;
         for tok in line_tokens {
             let word = strip_possessive(tok.text);
-            let title = || lex.honorifics.contains(word) || lex.roles.contains(&word.to_lowercase());
-            if !is_capitalised(word) || lex.stopwords.contains(word) || title() {
+            if !is_capitalised(word) || lex.stopwords.contains(word) || is_title_word(word, lex) {
                 continue;
             }
             let (s, e) = (base + tok.start, base + tok.start + word.len());
@@ -1708,7 +1752,7 @@ mod tests {
     /// One-line cases of who is a person, each with the rule it checks.
     #[test]
     fn people_by_context() {
-        let cases: [(&str, &str, &[&str]); 4] = [
+        let cases: [(&str, &str, &[&str]); 8] = [
             (
                 "places joined by a hyphen are no name",
                 "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
@@ -1728,6 +1772,26 @@ mod tests {
                 "a place may end a name that a plain given name opens (\"Alice Springs\" stays a place)",
                 "Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n",
                 &["Rick Dearborn"],
+            ),
+            (
+                "a name is a person's when its last word stands alone with a person's cue",
+                "Headline for the story\n\nThe fund was run by Zorya Kettleby until March. Kettleby, 52, declined to comment.\n",
+                &["Zorya Kettleby"],
+            ),
+            (
+                "the lone last word may follow a speech verb",
+                "Headline for the story\n\nThe fund was run by Zorya Kettleby until March, said Kettleby.\n",
+                &["Zorya Kettleby"],
+            ),
+            (
+                "a lone last word without a cue confirms nothing",
+                "Headline for the story\n\nFans packed the Velvet Harbour on Friday, and Harbour staff counted them.\n",
+                &[],
+            ),
+            (
+                "a title standing alone is no last name, nor is a sentence's opening verb a given name",
+                "Headline for the story\n\nHe quit as a Government Minister. The Minister says he is sorry. Questioning Kettleby, they left. Kettleby said no.\n",
+                &[],
             ),
         ];
         for (rule, text, people) in cases {
