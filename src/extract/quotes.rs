@@ -496,6 +496,11 @@ impl Context<'_> {
                 return Some(only);
             }
         }
+        if matches!(set, KindSet::People)
+            && let Some(id) = self.title_holder(noun, at)
+        {
+            return Some(id);
+        }
         // "the statement said": whoever the article last said issued one.
         if speaks_for_someone
             && !noun.contains("spokes")
@@ -512,6 +517,26 @@ impl Context<'_> {
         }
         // Named only later in the article ("China's cyberspace watchdog said …" as its lead).
         tally.starts.get(tally.starts.partition_point(|&(start, _)| start < at)).map(|&(_, id)| id)
+    }
+
+    /// "the information minister": the person named before `at` who holds that title, those
+    /// whose title or its organisation carries a word of the description first, the one
+    /// mentioned last on a tie.
+    fn title_holder(&self, noun: &str, at: usize) -> Option<usize> {
+        let has_word = |text: &str, word: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word));
+        let (head, modifiers) = match noun.rsplit_once(' ') {
+            Some((modifiers, head)) => (head, modifiers),
+            None => (noun, ""),
+        };
+        let holds = |id: usize, word: &str| {
+            self.table.entities[id].roles.iter().any(|r| has_word(&r.title, word) || r.org.as_deref().is_some_and(|o| has_word(o, word)))
+        };
+        let holders: Vec<usize> = (0..self.table.entities.len())
+            .filter(|&id| self.table.entities[id].kind == Kind::Person && self.table.entities[id].roles.iter().any(|r| has_word(&r.title, head)))
+            .collect();
+        let described: Vec<usize> = holders.iter().copied().filter(|&id| modifiers.split(' ').any(|m| m.len() >= 4 && holds(id, m))).collect();
+        let mentions = &self.table.mentions[..self.table.mentions.partition_point(|m| m.start < at)];
+        [described, holders].into_iter().find_map(|ids| mentions.iter().rev().find(|m| ids.contains(&m.entity)).map(|m| m.entity))
     }
 
     /// The entity of one of `kinds` the article last said issued a statement or a paper before
@@ -1049,6 +1074,16 @@ mod attribution_tests {
         let pulled: String = (0..20).map(|k| format!("The hearing ended.\n\n“Point {k} is that”\n\n")).collect();
         let expected: Vec<_> = (0..20).map(|k| some(name(k))).collect();
         assert_eq!(repeated(&format!("{said}{pulled}")), expected);
+    }
+
+    #[test]
+    fn a_title_describes_the_person_holding_it() {
+        let body = "Prime Minister Ansel Varga met Joe Kettleby on Monday. Kettleby talked at length.\n\n\
+            “We will win,” the prime minister said.\n\n\
+            Kettleby said more, and Trade Minister Dana Wexley arrived before Varga left.\n\n\
+            “We will lose,” the minister said.\n\n\
+            “We will trade,” the trade minister said.";
+        assert_eq!(speakers(body), [some("Ansel Varga"), some("Ansel Varga"), some("Dana Wexley")]);
     }
 
     #[test]
