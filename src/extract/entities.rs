@@ -720,7 +720,7 @@ impl<'a> Extractor<'a> {
         for (p, &(a, b)) in parts.iter().enumerate() {
             let title_before: Vec<String> = titles.iter().filter(|(at, _)| *at == p).map(|(_, t)| t.clone()).collect();
             let org_before = p > 0 && titles.iter().any(|(at, _)| *at == p);
-            let title_after = titles.iter().any(|(at, t)| *at == p + 1 && is_business_title(t));
+            let title_after = titles.iter().find(|(at, _)| *at == p + 1).map(|(_, t)| t.as_str());
             // "When Coach Jo Lee said": a word that opens sentences is no one's employer.
             let names_something = |&(oa, ob): &(usize, usize)| !tokens[oa..ob].iter().all(|t| self.lex.stopwords.contains(t.text));
             let org_for_roles = if org_before && p > 0 { Some(parts[p - 1]).filter(names_something) } else { None };
@@ -749,7 +749,7 @@ impl<'a> Extractor<'a> {
         mut a: usize,
         b: usize,
         titles_before: &[String],
-        title_after: bool,
+        title_after: Option<&str>,
         org_part: Option<(usize, usize)>,
     ) {
         let lex = self.lex;
@@ -776,7 +776,7 @@ impl<'a> Extractor<'a> {
         // "Karma Automotive Andreas Thurner, vice president …", "Minnesota Wild Jonas Brodin
         // (25) celebrates": a caption runs an organisation into the person who works for it.
         if let Some(k) = self.organisation_then_person(run) {
-            self.part(line, base, tokens, a, a + k, titles_before, false, org_part);
+            self.part(line, base, tokens, a, a + k, titles_before, None, org_part);
             self.part(line, base, tokens, a + k, b, &[], title_after, None);
             return;
         }
@@ -873,7 +873,7 @@ impl<'a> Extractor<'a> {
                 // "Executive Member of …": a lone role word after a title is no one's name.
                 && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
         };
-        let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after && !has_title);
+        let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after.is_some_and(is_business_title) && !has_title);
 
         let kind = if let Some((listed, _)) = lexicon_hit {
             Some(listed.kind())
@@ -885,7 +885,9 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        } else if name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
+        // "Port Dickson MP Anwar Ibrahim": a run before a title someone holds is where they
+        // hold it, not another person.
+        } else if title_after.is_none() && name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -1752,7 +1754,7 @@ mod tests {
     /// One-line cases of who is a person, each with the rule it checks.
     #[test]
     fn people_by_context() {
-        let cases: [(&str, &str, &[&str]); 8] = [
+        let cases: [(&str, &str, &[&str]); 9] = [
             (
                 "places joined by a hyphen are no name",
                 "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
@@ -1772,6 +1774,11 @@ mod tests {
                 "a place may end a name that a plain given name opens (\"Alice Springs\" stays a place)",
                 "Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n",
                 &["Rick Dearborn"],
+            ),
+            (
+                "a run before a title someone holds is where they hold it",
+                "Headline for the story\n\nHe met Port Varga MP Daniel Okafor on Monday.\n",
+                &["Daniel Okafor"],
             ),
             (
                 "a name is a person's when its last word stands alone with a person's cue",
