@@ -574,6 +574,29 @@ fn title_at(tokens: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)
     })
 }
 
+/// The title that ends, a comma before it, right before `tokens[a]`: "the chief executive,
+/// Jane Doe", "The Minister of Information and Orientation, Jane Doe".
+fn title_before_comma(line: &str, tokens: &[Token], a: usize, lex: &Lexicon) -> Option<String> {
+    if a == 0 || &line[tokens[a - 1].end..tokens[a].start] != ", " {
+        return None;
+    }
+    // The phrase: up to eight words before the comma, joined by single spaces.
+    let mut from = a - 1;
+    while from > 0 && a - from < 8 && &line[tokens[from - 1].end..tokens[from].start] == " " {
+        from -= 1;
+    }
+    (from..a).find_map(|i| {
+        let (n, title) = title_at(&tokens[..a], i, lex)?;
+        if i + n == a {
+            return Some(title);
+        }
+        // A title and its portfolio: "Minister of Information and National Orientation".
+        let portfolio = &tokens[i + n..a];
+        (matches!(portfolio[0].text, "of" | "for") && portfolio[1..].iter().all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text)) && portfolio.len() >= 2)
+            .then(|| line[tokens[i].start..tokens[a - 1].end].to_string())
+    })
+}
+
 impl<'a> Extractor<'a> {
     fn line(&mut self, line: &str, base: usize, tokens: &[Token]) {
         let mut i = 0;
@@ -917,7 +940,9 @@ impl<'a> Extractor<'a> {
             let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
             // Courtesy titles ("Ms", "Mr.") say nothing of a person's role.
             let courtesy = |t: &str| matches!(t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs");
-            for t in titles_before.iter().map(String::as_str).chain(lower_title).filter(|t| !courtesy(t)) {
+            // "The Minister of Information, Mohammed Idris, said": a title set off before the name.
+            let apposed_title = (!has_title && (after.is_empty() || after.starts_with([',', '.']))).then(|| title_before_comma(line, tokens, a, lex)).flatten();
+            for t in titles_before.iter().map(String::as_str).chain(lower_title).chain(apposed_title.as_deref()).filter(|t| !courtesy(t)) {
                 roles.push(Role { title: t.to_string(), org: org.clone() });
             }
             let (apposed, employer) = appositive_roles(after, lex);
@@ -1735,6 +1760,23 @@ mod tests {
         let names: Vec<(Kind, &str)> = table.entities.iter().map(|e| (e.kind, e.name.as_str())).collect();
         assert_eq!(names, [(Kind::Person, "Daniel Okafor")]);
         assert_eq!(table.entities[0].roles[0].title, "Minister of Information");
+    }
+
+    #[test]
+    fn a_title_set_off_by_a_comma_before_a_name_is_its_role() {
+        let lex = Lexicon::builtin();
+        let titles = |body: &str| -> Vec<String> {
+            let text = format!("Headline for the story\n\n{body}\n");
+            let article = Article::parse(&text, &lex);
+            let table = find_entities(&article, &lex, &[]);
+            table.entities.iter().flat_map(|e| e.roles.iter().map(|r| r.title.clone())).collect()
+        };
+        assert_eq!(titles("The Minister of Information and Orientation, Daniel Okafor, made this known."), ["Minister of Information and Orientation"]);
+        assert_eq!(titles("The company's chief executive, Daniel Okafor, said so."), ["chief executive"]);
+        assert_eq!(titles("He thanked the minister, Daniel Okafor."), ["minister"]);
+        // Not set off: the name opens the clause after the comma.
+        assert!(titles("Asked about the minister, Daniel Okafor said nothing.").is_empty());
+        assert_eq!(titles("The minister and the mayor, Daniel Okafor, spoke."), ["mayor"]);
     }
 
     #[test]
