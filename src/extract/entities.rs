@@ -540,6 +540,8 @@ struct Candidate {
     roles: Vec<Role>,
     /// Lexicon entry for organisations found in a lexicon.
     entry: Option<(Listed, usize)>,
+    /// Whether a courtesy title calls the person a woman ("Ms Lam") or a man ("Mr Lam").
+    female: Option<bool>,
 }
 
 struct Extractor<'a> {
@@ -952,7 +954,13 @@ impl<'a> Extractor<'a> {
             roles.extend(apposed);
         }
         let index = self.push(kind, text.to_string(), base + s, base + e, roles, lexicon_hit);
-        if kind != Kind::Person {
+        if kind == Kind::Person {
+            self.candidates[index].female = titles_before.iter().find_map(|t| match t.trim_end_matches('.') {
+                "Mr" => Some(false),
+                "Ms" | "Mrs" | "Miss" => Some(true),
+                _ => None,
+            });
+        } else {
             self.note_acronym(index, after);
         }
     }
@@ -1104,7 +1112,7 @@ impl<'a> Extractor<'a> {
     }
 
     fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Listed, usize)>) -> usize {
-        self.candidates.push(Candidate { kind, text, start, end, roles, entry });
+        self.candidates.push(Candidate { kind, text, start, end, roles, entry, female: None });
         self.candidates.len() - 1
     }
 }
@@ -1269,7 +1277,11 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         let c = &candidates[i];
         // A lone family name belongs to the nearest person of that name ("Gonzalez declined").
         let by_surname = (c.kind == Kind::Person && !c.text.contains(' '))
-            .then(|| nearest_named(&table, &mentioned_at, &c.text, c.start))
+            .then(|| {
+                // "Ms Lam" beside Victor and Grace Lam: the one a courtesy title can address.
+                let addressed = |id: usize| c.female.is_none_or(|f| lex.may_be(f, table.entities[id].name.split(' ').next().unwrap_or_default()));
+                nearest_named(&table, &mentioned_at, &c.text, c.start, addressed)
+            })
             .flatten()
             .filter(|&id| table.entities[id].kind == Kind::Person);
         let id = by_surname.or_else(|| owning_entity(&table, c, lex)).unwrap_or_else(|| {
@@ -1394,10 +1406,15 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
     words.last().map(|w| w.to_string())
 }
 
-/// The entity a lone name refers to while candidates are being joined: the only one using it,
-/// else the one mentioned last before `at`, else the first mentioned after it.
-fn nearest_named(table: &EntityTable, mentioned_at: &[Vec<(usize, usize)>], name: &str, at: usize) -> Option<usize> {
-    let candidates = table.named(strip_name(name));
+/// The entity a lone name refers to while candidates are being joined, of those that `fits`:
+/// the only one using it, else the one mentioned last before `at`, else the first mentioned
+/// after it.
+fn nearest_named(table: &EntityTable, mentioned_at: &[Vec<(usize, usize)>], name: &str, at: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut candidates = table.named(strip_name(name));
+    // When none fits, the hint was wrong (a name the lexicon genders wrongly): all stay.
+    if candidates.iter().any(|&id| fits(id)) {
+        candidates.retain(|&id| fits(id));
+    }
     if let [only] = candidates[..] {
         return Some(only);
     }
@@ -2018,5 +2035,18 @@ Mayor Tracks Down Oscar Wilde Letters In City Archive
         let got = entities("Headline for the story\n\nDaniel Park met Park Ji-hoon on Friday to talk about the merger of the two companies in Seoul.\n");
         let people: Vec<&String> = got.iter().filter(|(k, ..)| *k == Kind::Person).map(|(_, n, _)| n).collect();
         assert!(people.contains(&&"Daniel Park".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_courtesy_title_picks_the_namesake_it_can_address() {
+        let lex = Lexicon::builtin();
+        let text = "Headline for the story\n\nDaniel Okafor met Maria Okafor on Friday. Mr Okafor left first, and Ms Okafor stayed.\n";
+        let article = Article::parse(text, &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let owner = |form: &str| {
+            let at = text.find(form).unwrap() + form.len() - "Okafor".len();
+            table.mentions.iter().find(|m| m.start == at).map(|m| table.entities[m.entity].name.as_str())
+        };
+        assert_eq!((owner("Mr Okafor"), owner("Ms Okafor")), (Some("Daniel Okafor"), Some("Maria Okafor")));
     }
 }
