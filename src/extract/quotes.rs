@@ -101,7 +101,7 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
@@ -1099,6 +1099,7 @@ mod attribution_tests {
         assert_eq!(speakers("Maria Lopez told Reuters: “We will appeal the ruling.”"), [some("Maria Lopez")]);
         assert_eq!(speakers("Sergeant Maria Lopez, of the Eastvale Police Department says, “We will appeal.”"), [some("Maria Lopez")]);
         assert_eq!(speakers("Captain Maria Lopez, says the officers waited, “We will appeal.”"), [some("Maria Lopez")]);
+        assert_eq!(speakers("Maria Lopez runs the firm. As Ms Lopez put it, “We will appeal.”"), [some("Maria Lopez")]);
     }
 
     #[test]
