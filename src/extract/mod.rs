@@ -59,7 +59,9 @@ pub fn parse_article(path: &str, original: &str, raw: &[u8], encoding: &str, lex
     });
 
     let (mut authors, mut credits) = (Vec::new(), Vec::new());
-    let found_credits = credits::find_credits(&article, lex);
+    let mut found_credits = credits::find_credits(&article, lex);
+    // "Photo: Pacific Ledger": a credit to the page's own outlet or a source names no one.
+    found_credits.retain(|c| !outlet_found.iter().chain(&sources).any(|o| o.name.eq_ignore_ascii_case(&c.name)));
     for c in &found_credits {
         let credit = Credit { name: c.name.clone(), role: c.role.to_string(), span: span(c.start, c.end) };
         if credits::is_author_role(c.role) { authors.push(credit) } else { credits.push(credit) }
@@ -157,4 +159,22 @@ fn content_id(bytes: &[u8]) -> String {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_credit_to_the_pages_own_outlet_names_no_one() {
+        let lex = Lexicon::builtin();
+        let text = "HARBOUR LANTERN\nThe weekly business briefing\n\nPorts face new rules\n\nBy Daniel Okafor\n\n\
+            Crane operators met on Monday. Photo: Harbour Lantern\n\nThe rules start next year, officials said.\n\n\
+            © 2024 Harbour Lantern\n";
+        let record = parse_article("t.txt", text, text.as_bytes(), "utf-8", &lex, &Stated::default());
+        assert_eq!(record.outlet.as_ref().map(|o| o.name.as_str()), Some("Harbour Lantern"));
+        let people: Vec<&str> = record.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Daniel Okafor"]);
+        assert!(record.credits.is_empty(), "{:?}", record.credits);
+    }
 }
