@@ -484,6 +484,22 @@ fn is_business_title(title: &str) -> bool {
     BUSINESS.contains(&lower.as_str()) || lower.split(' ').any(|w| matches!(w, "ceo" | "founder" | "co-founder" | "chairman"))
 }
 
+/// Whether `after` opens with a firm's title in lower case and a capitalised name after it:
+/// " chief executive Jane Doe". (Presidents, chairs and spokespeople serve governments, clubs
+/// and charities as often.)
+fn business_title_then_name(after: &str) -> bool {
+    const FIRMS_ONLY: &[&str] = &[
+        "ceo", "chief executive", "chief executive officer", "founder", "co-founder", "cfo", "cto", "coo", "chief financial officer",
+        "chief operating officer", "chief technology officer", "managing director", "chairman",
+    ];
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    if !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let words: Vec<&str> = rest.splitn(5, ' ').collect();
+    (1..words.len()).rev().any(|n| words[n].starts_with(|c: char| c.is_uppercase()) && words[..n].iter().all(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) && FIRMS_ONLY.contains(&words[..n].join(" ").as_str()))
+}
+
 /// Words that make a sequence something other than a regulator, company or person.
 static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     [
@@ -898,7 +914,14 @@ impl<'a> Extractor<'a> {
                 // "Executive Member of …": a lone role word after a title is no one's name.
                 && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
         };
-        let company_cue = || COMPANY_BEFORE.is_match_at(before, tail_start(before)) || COMPANY_AFTER.is_match(after) || (title_after.is_some_and(is_business_title) && !has_title);
+        // "Kestrel Digital president Zhou Mingyu": a firm's job title in lower case after the run,
+        // its holder's name after that (a lone family name may be someone's: "Biden spokesman").
+        let lower_business_title_after = || (words.len() >= 2 || !lex.surnames.contains(words[0])) && business_title_then_name(after);
+        let company_cue = || {
+            COMPANY_BEFORE.is_match_at(before, tail_start(before))
+                || COMPANY_AFTER.is_match(after)
+                || ((title_after.is_some_and(is_business_title) || lower_business_title_after()) && !has_title)
+        };
 
         let kind = if let Some((listed, _)) = lexicon_hit {
             Some(listed.kind())
@@ -1942,6 +1965,10 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         }
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
         assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
+        // A firm's title in lower case between the run and a name; a president's or a chair's
+        // may be a government's or a charity's.
+        let got = entities("Headline for the story\n\nKestrel Digital chief executive Daniel Okafor met Harbour Trust president Maria Lopez and Planning Commission chair Ann Smith.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Kestrel Digital"]);
     }
 
     #[test]
