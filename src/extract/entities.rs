@@ -517,7 +517,7 @@ static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
 });
 
 static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
+    Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:analysts?|economists?|strategists?|partner) (?:at|with)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
 });
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)(?-u:\b)|\s+(?:Inc|Corp|Ltd)(?-u:\b)|,\s+(?:a|an|the)\s+[^,.]*?(?-u:\b)(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)(?-u:\b)|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
@@ -634,6 +634,17 @@ impl<'a> Extractor<'a> {
                     break;
                 }
                 let t = tokens[j].text;
+                // "an analyst at Acme Ltd. The firm …": a legal form with its full stop ends the
+                // name, and maybe the sentence ("Acme Co. Ltd." goes on, and so does "Acme Ltd.
+                // CEO Jane Doe", a title its holder's).
+                let previous = tokens[j - 1].text;
+                if previous.ends_with('.')
+                    && self.lex.company_suffixes.contains(previous)
+                    && !self.lex.company_suffixes.contains(t)
+                    && title_at(tokens, j, self.lex).is_none()
+                {
+                    break;
+                }
                 // "arrested Edward Gutierrez Thursday evening": a weekday ends a name.
                 if crate::extract::dates::is_weekday_name(t) {
                     break;
@@ -1969,6 +1980,15 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         // may be a government's or a charity's.
         let got = entities("Headline for the story\n\nKestrel Digital chief executive Daniel Okafor met Harbour Trust president Maria Lopez and Planning Commission chair Ann Smith.\n");
         assert_eq!(names_of(&got, Kind::Company), ["Kestrel Digital"]);
+        // Analysts, economists and partners work at firms; a legal form with its full stop ends
+        // a name even where the next sentence opens with a capital.
+        let got = entities("Headline for the story\n\nPrices will rise, said Ann Smith, an analyst at Brightwave Ltd. The economists at Kessler Partners agreed.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Brightwave Ltd.", "Kessler Partners"]);
+        let lex = Lexicon::builtin();
+        let article = Article::parse("Headline for the story\n\nAcme Holdings Ltd. CEO Daniel Okafor agreed to the deal on Monday.\n", &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let roles: Vec<(&str, Option<&str>)> = table.entities.iter().flat_map(|e| e.roles.iter().map(|r| (r.title.as_str(), r.org.as_deref()))).collect();
+        assert_eq!(roles, [("CEO", Some("Acme Holdings Ltd."))]);
     }
 
     #[test]
