@@ -339,6 +339,8 @@ fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>, 
                 LineKind::Credit | LineKind::Byline if is_wire(name) => Some("credit"),
                 LineKind::Boilerplate("copyright") if outlet.is_some_and(|o| o.name != name) => Some("copyright"),
                 LineKind::Body if ends_with_match(&ORIGINALLY, before) => Some("originally_appeared"),
+                // "From Bloomberg News | A judge ruled …": a paragraph opening with its origin.
+                LineKind::Body | LineKind::Credit if from_credit(before, after) => Some("credit"),
                 // The story's last words, or a paragraph signed by the wire wherever it is
                 // (site furniture after it may pass for story text).
                 LineKind::Body
@@ -372,6 +374,13 @@ fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>, 
             sources.insert(0, o.clone());
         }
     sources
+}
+
+/// Whether a name with `before` and `after` it opens its line as the story's origin: "From
+/// Bloomberg News | …", "From the Associated Press: …".
+fn from_credit(before: &str, after: &str) -> bool {
+    let opener = before.strip_prefix("From ").or_else(|| before.strip_prefix("FROM "));
+    opener.is_some_and(|rest| rest.is_empty() || rest == "the ") && after.trim_start().starts_with(['|', ':', '—', '–', '-'])
 }
 
 /// "Via SyndiGate.info", "Source: National News Agency": a line of its own crediting a news
@@ -527,6 +536,14 @@ mod tests {
     #[test]
     fn a_sentence_may_open_by_crediting_a_wire() {
         let text = "Headline of the story here\n\nAccording to the Associated Press, the man was held on Friday.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["Associated Press"]);
+    }
+
+    #[test]
+    fn a_paragraph_may_open_with_its_origin() {
+        let text = "Headline of the story here\n\nFrom Bloomberg News | A judge ruled on Tuesday that creditors can sue.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["Bloomberg"]);
+        let text = "Headline of the story here\n\nFrom the Associated Press: A judge ruled on Tuesday that creditors can sue.\n\nThe court meets on Monday.\n";
         assert_eq!(sources_of(text), ["Associated Press"]);
     }
 
