@@ -493,11 +493,9 @@ fn business_title_then_name(after: &str) -> bool {
         "chief operating officer", "chief technology officer", "managing director", "chairman",
     ];
     let Some(rest) = after.strip_prefix(' ') else { return false };
-    if !rest.starts_with(|c: char| c.is_ascii_lowercase()) {
-        return false;
-    }
-    let words: Vec<&str> = rest.splitn(5, ' ').collect();
-    (1..words.len()).rev().any(|n| words[n].starts_with(|c: char| c.is_uppercase()) && words[..n].iter().all(|w| w.starts_with(|c: char| c.is_ascii_lowercase())) && FIRMS_ONLY.contains(&words[..n].join(" ").as_str()))
+    FIRMS_ONLY.iter().any(|title| {
+        rest.strip_prefix(title).and_then(|r| r.strip_prefix(' ')).is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
+    })
 }
 
 /// Words that make a sequence something other than a regulator, company or person.
@@ -1362,23 +1360,26 @@ fn is_title_word(word: &str, lex: &Lexicon) -> bool {
 /// becomes a person's when its last word stands alone elsewhere: mid-sentence, where only a
 /// proper noun is capitalised, or opening one with a person's cue after it.
 fn confirm_by_last_word(article: &Article, content: &[usize], tokens: &[Vec<Token>], lex: &Lexicon, ex: &mut Extractor) {
-    if ex.unconfirmed.is_empty() {
-        return;
-    }
+    let unconfirmed = std::mem::take(&mut ex.unconfirmed);
+    let last_words: Vec<Option<String>> = unconfirmed.iter().map(|(.., name)| surname_of(name, lex)).collect();
+    // The last words used alone; the cue patterns run only beside one of them.
     let mut alone: HashSet<&str> = HashSet::default();
     for (k, &i) in content.iter().enumerate() {
         let line = article.line_text(i);
         for tok in &tokens[k] {
             let word = strip_possessive(tok.text);
+            if alone.contains(word) || !last_words.iter().flatten().any(|w| w == word) {
+                continue;
+            }
             let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
             // "the Minister says": a title alone stands for someone, but is no one's name.
-            if is_capitalised(word) && !inside_longer_name(line, tok.start, tok.start + word.len()) && cue() && !is_title_word(word, lex) {
+            if !inside_longer_name(line, tok.start, tok.start + word.len()) && !is_title_word(word, lex) && cue() {
                 alone.insert(word);
             }
         }
     }
-    for (start, end, name) in std::mem::take(&mut ex.unconfirmed) {
-        if surname_of(&name, lex).is_some_and(|last| alone.contains(last.as_str())) && !ex.candidates.iter().any(|c| c.start == start) {
+    for ((start, end, name), last) in unconfirmed.into_iter().zip(last_words) {
+        if last.is_some_and(|last| alone.contains(last.as_str())) && !ex.candidates.iter().any(|c| c.start == start) {
             ex.push(Kind::Person, name, start, end, Vec::new(), None);
         }
     }
