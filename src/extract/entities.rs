@@ -1153,7 +1153,7 @@ impl<'a> Extractor<'a> {
 /// capital letter that ends the match, is read by [`organisation_run`]. (Read by the pattern,
 /// its Unicode word class made the capture search a tenth of finding entities.)
 static APPOSITIVE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*))(?:\s+and\s+((?:[a-z][a-z-]*\s*){1,3}))?\s+(of|at|for|with)\s+((?:the\s+)?[A-Z])").unwrap()
+    Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:(?:[a-z][a-z-]*|[A-Z]{2,4})\s+){0,3}?(?:[a-z][a-z-]*|[A-Z]{2,4}))(?:\s+and\s+((?:(?:[a-z][a-z-]*|[A-Z]{2,4})\s*){1,3}))?\s+(of|at|for|with)\s+((?:the\s+)?[A-Z])").unwrap()
 });
 
 /// Where a capitalised run of words that opens at `from` ends: capitalised words (letters,
@@ -1189,12 +1189,15 @@ fn appositive_roles(after: &str, lex: &Lexicon) -> (Vec<Role>, bool) {
     // The pattern opens with a comma; most names have none after them.
     let Some(c) = after.starts_with(',').then(|| APPOSITIVE_ROLE.captures(after)).flatten() else { return (Vec::new(), false) };
     let read = c.get(4).map(|m| &after[m.start()..organisation_run(after, m.end() - 1)]);
-    let org = read.map(|read| org_name(read).trim_start_matches("the ").to_string());
+    // "co-founder of Norfolk-based Magazine Jukebox": where a firm is based is not its name.
+    let based = |name: &str| name.split_once(' ').filter(|(first, _)| first.ends_with("-based")).map_or(name, |(_, rest)| rest).to_string();
+    // "CEO of Chinese internet giant Tencent": a nationality describes the firm, naming none.
+    let org = read.map(|read| based(org_name(read).trim_start_matches("the "))).filter(|org| !lex.nationalities.contains(org.as_str()));
     let roles: Vec<Role> = [c.get(1), c.get(2)]
         .into_iter()
         .flatten()
         .map(|m| m.as_str().trim().to_string())
-        .filter(|t| lex.roles.contains(t))
+        .filter(|t| lex.roles.contains(t) || lex.roles.contains(&t.to_lowercase()))
         .map(|title| Role { title, org: org.clone() })
         .collect();
     let employer = !roles.is_empty() && &c[3] != "for";
@@ -1760,7 +1763,7 @@ mod tests {
             "of", "and", "for", "the", "often", "theory", "Acme", "U.S.", "AT&T", "O'Neil", "Ré", "e\u{301}", "x_y", "Co.", "spokesman", "at", "a", ",", ", ", "  ", "\u{a0}", "-", "Ünal",
         ]), 0..12), gap in proptest::sample::select(vec![" ", "", "\t", "  "])) {
             static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:[a-z][a-z-]*\s+){0,3}?(?:[a-z][a-z-]*))(?:\s+and\s+((?:[a-z][a-z-]*\s*){1,3}))?\s+(of|at|for|with)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.&'-]*))*)").unwrap()
+                Regex::new(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:former\s+|then-|acting\s+|interim\s+)?((?:(?:[a-z][a-z-]*|[A-Z]{2,4})\s+){0,3}?(?:[a-z][a-z-]*|[A-Z]{2,4}))(?:\s+and\s+((?:(?:[a-z][a-z-]*|[A-Z]{2,4})\s*){1,3}))?\s+(of|at|for|with)\s+((?:the\s+)?[A-Z][\w.&'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.&'-]*))*)").unwrap()
             });
             let text = format!(", a spokesman at{}", words.join(gap));
             let expected = WHOLE.captures(&text).map(|c| (c.get(1).map(|m| m.range()), c.get(4).map(|m| m.range())));
@@ -1829,6 +1832,23 @@ mod tests {
         // Not set off: the name opens the clause after the comma.
         assert!(titles("Asked about the minister, Daniel Okafor said nothing.").is_empty());
         assert_eq!(titles("The minister and the mayor, Daniel Okafor, spoke."), ["mayor"]);
+    }
+
+    #[test]
+    fn an_apposition_gives_an_acronym_title_and_the_firm_without_its_base() {
+        let lex = Lexicon::builtin();
+        let roles = |body: &str| -> Vec<(String, Option<String>)> {
+            let text = format!("Headline for the story\n\n{body}\n");
+            let table = find_entities(&Article::parse(&text, &lex), &lex, &[]);
+            table.entities.iter().flat_map(|e| e.roles.iter().map(|r| (r.title.clone(), r.org.clone()))).collect()
+        };
+        let role = |title: &str, org: Option<&str>| (title.to_string(), org.map(str::to_string));
+        assert_eq!(roles("Prices will rise, said Daniel Okafor, CEO of Kestrel Digital."), [role("CEO", Some("Kestrel Digital"))]);
+        assert_eq!(
+            roles("Prices will rise, said Daniel Okafor, co-founder and CFO of Eastvale-based Nimbus Freight."),
+            [role("co-founder", Some("Nimbus Freight")), role("CFO", Some("Nimbus Freight"))]
+        );
+        assert_eq!(roles("Daniel Okafor, CEO of Chinese internet giant Kestrel, agreed to the deal."), [role("CEO", None)]);
     }
 
     #[test]
