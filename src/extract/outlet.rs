@@ -46,6 +46,8 @@ static RELAYED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:official|state|state-run|state-owned|semi-official|local|national|news|broadcaster|newspaper|daily|agency|television|radio)\s+){0,3}$",
         // "a new report by E! News", "Jane Roe of the Washington Post"
         r"|(?-u:\b)report(?:ing)? (?:by|from|in)\s+(?:the\s+)?$|(?-u:\b)[A-Z][\w'-]+ of\s+(?:the\s+)?$",
+        // "A split is cosmetic, notes CNBC": a clause credited by an inverted verb.
+        r"|,\s+(?:notes|noted|reports|reported|says|said)\s+(?:the\s+)?$",
     ))
     .unwrap()
 });
@@ -537,6 +539,15 @@ mod tests {
     fn a_sentence_may_open_by_crediting_a_wire() {
         let text = "Headline of the story here\n\nAccording to the Associated Press, the man was held on Friday.\n\nThe court meets on Monday.\n";
         assert_eq!(sources_of(text), ["Associated Press"]);
+    }
+
+    #[test]
+    fn a_clause_may_be_credited_by_an_inverted_verb() {
+        let text = "Headline of the story here\n\nA stock split is cosmetic, notes CNBC, and changes nothing for holders.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["CNBC"]);
+        // Not a name the clause is about.
+        let text = "Headline of the story here\n\nHe said CNBC had been unfair to him and his firm.\n\nThe court meets on Monday.\n";
+        assert!(sources_of(text).is_empty());
     }
 
     #[test]
