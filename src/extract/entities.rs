@@ -419,7 +419,7 @@ static OF_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "Bank", "Republic", "State", "States", "Kingdom", "Secretary", "Minister", "Chamber", "Corporation", "Company", "Bureau",
         "Center", "Centre", "Institute", "Director", "Chief", "Governor", "Attorney", "General", "Department", "Ministry", "Office",
         "Federation", "Council", "Commission", "Authority", "Administration", "Agency", "Duke", "Prince", "Princess", "Queen", "King",
-        "Archbishop", "Bishop", "Mayor", "District", "City", "Province", "Mount", "Gulf", "Sea", "Isle", "Port", "Board",
+        "Archbishop", "Bishop", "Mayor", "District", "City", "Province", "Mount", "Gulf", "Sea", "Isle", "Port", "Board", "Commissioner",
     ]
     .into_iter()
     .collect()
@@ -786,7 +786,9 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let words: Vec<&str> = tokens[..to].iter().map(|t| t.text).collect();
-        let name = (k + n + 2..to).find(|&g| (2..=3).contains(&(to - g)) && self.is_full_name(&words[g..]))?;
+        // "Commissioner of Police Kanti Rana Tata": after a one-word portfolio, any name.
+        let one_word_portfolio = || Some(k + n + 2).filter(|&g| (2..=3).contains(&to.saturating_sub(g)) && self.person_shaped(&words[g..]) && self.ends_like_a_name(&words[g..]));
+        let name = (k + n + 2..to).find(|&g| (2..=3).contains(&(to - g)) && self.is_full_name(&words[g..])).or_else(one_word_portfolio)?;
         Some((name - k, words[k..name].join(" ")))
     }
 
@@ -887,12 +889,20 @@ impl<'a> Extractor<'a> {
         if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
             return;
         }
+        // "the Commissioner of Police": a title and its portfolio name a job, not a body.
+        if lexicon_hit.is_none() && words.len() >= 3 && matches!(words[1], "of" | "for") && lex.roles.contains(&words[0].to_lowercase()) {
+            return;
+        }
         // "White House National Security Council Ukraine expert": the name ends at its head.
+        // (A head alone, "Police Kanti Rana Tata" after "Commissioner of", names no body.)
         if lexicon_hit.is_none()
             && let Some(h) = words.iter().rposition(|w| REGULATOR_HEADS.contains(w))
             && h + 1 < words.len()
             && !matches!(words[h + 1], "of" | "for" | "on")
         {
+            if h == 0 {
+                return;
+            }
             let cut: usize = words[..=h].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
             return self.part_text(line, base, s, s + cut, Kind::Regulator);
         }
@@ -1565,7 +1575,10 @@ fn is_headline_case(line: &str) -> bool {
         }
         at += len;
     }
-    words >= 5 && capitalised * 10 >= words * 8
+    // A list of titles and names ("Mayor Ann Lee, MLA Raj Rao and others greeted him.") is
+    // capitalised like a headline but punctuated like prose: a comma, and a full stop to end.
+    let prose = line.contains(',') && line.trim_end().ends_with('.');
+    words >= 5 && capitalised * 10 >= words * 8 && !prose
 }
 
 /// Lone surnames, short forms and acronyms of known entities, and every known form in the
@@ -1852,6 +1865,12 @@ mod tests {
     }
 
     #[test]
+    fn a_title_and_its_portfolio_name_a_job_not_a_body() {
+        let got = entities("Headline for the story\n\nHe met the Commissioner of Police for Westvale and Police Zorya Kettleby on Monday.\n");
+        assert!(names_of(&got, Kind::Regulator).is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn a_ticker_is_an_alias_and_its_exchange_no_firm() {
         let got = entities("Headline for the story\n\nShares of Gadget Widgets, Inc. (NASDAQ:GWX) rose after Acme Holdings Corp. (NYSE: AHC) said it would buy a stake. GWX declined to comment.\n");
         let companies: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Company).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
@@ -1868,7 +1887,7 @@ mod tests {
     /// One-line cases of who is a person, each with the rule it checks.
     #[test]
     fn people_by_context() {
-        let cases: [(&str, &str, &[&str]); 9] = [
+        let cases: [(&str, &str, &[&str]); 10] = [
             (
                 "places joined by a hyphen are no name",
                 "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
@@ -1888,6 +1907,11 @@ mod tests {
                 "a place may end a name that a plain given name opens (\"Alice Springs\" stays a place)",
                 "Headline for the story\n\nDeputy Chief of Staff Rick Dearborn said the plan would pass, and visitors to Alice Springs agreed.\n",
                 &["Rick Dearborn"],
+            ),
+            (
+                "a title with a one-word portfolio before any name; a title and portfolio alone are a job",
+                "Headline for the story\n\nHe met Eastvale Commissioner of Police Zorya Kettleby and the Commissioner of Police for Westvale.\n",
+                &["Zorya Kettleby"],
             ),
             (
                 "a run before a title someone holds is where they hold it",
@@ -2087,6 +2111,8 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
         // Words that do not open with a letter are not counted; five words are needed.
         assert!(!is_headline_case("Four Capitalised Words Here 2024 — “quoted”"));
         assert!(is_headline_case("Élan Über Mayor Tracks Down 2024 — “quoted”"));
+        // Capitalised like a headline, punctuated like prose: a list of titles and names.
+        assert!(!is_headline_case("Mayor Ann Lee, Joint Collector Raj Kettleby, MLA Dan Okafor Greeted Collector Tom Varga."));
     }
 
     #[test]
