@@ -1602,6 +1602,19 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
         lines.push((t, title_tokens));
     }
     lines.sort_unstable_by_key(|&(i, _)| i);
+    // "…,” said Gillian": a person called by the given name alone, where no one else has it.
+    let mut by_given_name: HashMap<String, Option<usize>> = HashMap::default();
+    for (id, e) in table.entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Person) {
+        if let Some((given, _)) = e.name.split_once(' ')
+            && lex.is_given_name(given)
+        {
+            by_given_name.entry(given.to_string()).and_modify(|owner| *owner = None).or_insert(Some(id));
+        }
+    }
+    let given_name_owner = |line: &str, tok: &Token, word: &str| {
+        let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
+        by_given_name.get(word).copied().flatten().filter(|_| !inside_longer_name(line, tok.start, tok.start + word.len()) && cue())
+    };
     let mut found = Vec::new();
     for &(i, line_tokens) in &lines {
         let line = article.line_text(i);
@@ -1616,9 +1629,10 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
                 continue;
             }
             // The mentions are in text order here (sorted above; new ones wait in `found`).
-            let owner = table.resolve_name_in_order(word, s).or_else(|| {
-                (!inside_longer_name(line, tok.start, tok.start + word.len())).then(|| short_form_owner(table, word, lex)).flatten()
-            });
+            let owner = table
+                .resolve_name_in_order(word, s)
+                .or_else(|| (!inside_longer_name(line, tok.start, tok.start + word.len())).then(|| short_form_owner(table, word, lex)).flatten())
+                .or_else(|| given_name_owner(line, tok, word));
             if let Some(id) = owner {
                 found.push(Mention { start: s, end: e, entity: id });
                 table.add_form(id, word, 1);

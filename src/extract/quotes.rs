@@ -1094,6 +1094,13 @@ mod attribution_tests {
     }
 
     #[test]
+    fn a_given_name_alone_is_the_one_person_who_has_it() {
+        assert_eq!(speakers("Maria Lopez runs the shop on the corner. “We lost it all,” said Maria."), [some("Maria Lopez")]);
+        // Two people share it: the given name alone names neither.
+        assert_eq!(speakers("Maria Lopez and Maria Okafor run the shop on the corner. “We lost it all,” said Maria."), [None]);
+    }
+
+    #[test]
     fn speaker_before_the_quote() {
         assert_eq!(speakers("Maria Lopez said: “We will appeal the ruling.”"), [some("Maria Lopez")]);
         assert_eq!(speakers("Maria Lopez told Reuters: “We will appeal the ruling.”"), [some("Maria Lopez")]);
