@@ -606,10 +606,10 @@ fn title_before_comma(line: &str, tokens: &[Token], a: usize, lex: &Lexicon) -> 
         if i + n == a {
             return Some(title);
         }
-        // A title and its portfolio: "Minister of Information and National Orientation".
+        // A title and its portfolio: "Minister of Information and National Orientation", "Chief
+        // executive of the council".
         let portfolio = &tokens[i + n..a];
-        (matches!(portfolio[0].text, "of" | "for") && portfolio[1..].iter().all(|t| is_capitalised(t.text) || CONNECTORS.contains(&t.text)) && portfolio.len() >= 2)
-            .then(|| line[tokens[i].start..tokens[a - 1].end].to_string())
+        (matches!(portfolio[0].text, "of" | "for") && portfolio.len() >= 2).then(|| line[tokens[i].start..tokens[a - 1].end].to_string())
     })
 }
 
@@ -1856,6 +1856,7 @@ mod tests {
         assert_eq!(titles("The Minister of Information and Orientation, Daniel Okafor, made this known."), ["Minister of Information and Orientation"]);
         assert_eq!(titles("The company's chief executive, Daniel Okafor, said so."), ["chief executive"]);
         assert_eq!(titles("He thanked the minister, Daniel Okafor."), ["minister"]);
+        assert_eq!(titles("Chief executive of the council, Daniel Okafor, chaired it."), ["Chief executive of the council"]);
         // Not set off: the name opens the clause after the comma.
         assert!(titles("Asked about the minister, Daniel Okafor said nothing.").is_empty());
         assert_eq!(titles("The minister and the mayor, Daniel Okafor, spoke."), ["mayor"]);
