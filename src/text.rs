@@ -22,6 +22,11 @@ fn fold(c: char, next: Option<char>, prev: Option<char>) -> Option<char> {
         '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
         // A right single mark between letters is an apostrophe (O’Donnell, China’s), not a quote.
         '\u{2019}' if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic) => Some('\''),
+        // Two single marks typed for a double one (“… chief executive,’’ he said): the first
+        // stands for the pair.
+        '\u{2018}' if next == Some('\u{2018}') => Some('“'),
+        '\u{2019}' if next == Some('\u{2019}') => Some('”'),
+        '\u{2018}' | '\u{2019}' if prev == Some(c) => None,
         _ => Some(c),
     }
 }
@@ -132,6 +137,16 @@ mod tests {
     #[test]
     fn lone_carriage_returns_become_newlines() {
         assert_eq!(Normalized::new("a\rb\r\nc").text, "a\nb\nc");
+    }
+
+    #[test]
+    fn two_single_marks_are_one_double_mark() {
+        let original = "‘‘I will not,’’ he said. Rock ’n’ roll.";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "“I will not,” he said. Rock ’n’ roll.");
+        let at = n.text.find("I will not,").unwrap();
+        let [s, e] = n.to_original(at, at + "I will not,".len());
+        assert_eq!(&original[s..e], "I will not,");
     }
 
     #[test]
