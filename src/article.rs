@@ -529,9 +529,10 @@ fn is_section_label(t: &str, lex: &Lexicon) -> bool {
 }
 
 /// "BEIJING (Reuters) –", "LONDON, Sept 18 (Reuters) -", "March 3 (Reuters) -": a place, a
-/// date or both, then the agency.
+/// date or both, then the agency; a release's "MENLO PARK, Calif.–(BUSINESS WIRE)–" or
+/// "BOISE, Idaho, Nov. 12, 2020 (GLOBE NEWSWIRE) —" too.
 static DATELINE_AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3}),?\s+)?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?\(([A-Z][A-Za-z0-9 .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
+    Regex::new(r"^(?:([A-Z][A-Za-z.'’-]+(?:[ ,]+[A-Za-z.'’-]+){0,3})(?:,?\s+|\s*[-–—]\s*))?(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?),?\s+)?\(([A-Z][A-Za-z0-9 .&-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*").unwrap()
 });
 /// "NEW YORK (CNNMoney)" on a line of its own, the story on the next: the place in capitals.
 static DATELINE_AGENCY_ALONE: LazyLock<Regex> =
@@ -629,6 +630,13 @@ mod tests {
         assert_eq!((m.place.as_deref(), m.source.as_deref(), m.end), (Some("LONDON"), Some("Reuters"), "LONDON, Sept 18 (Reuters) - ".len()));
         let m = match_dateline("March 3 (Reuters) - Shares rose", &l).unwrap();
         assert_eq!((m.place, m.source.as_deref()), (None, Some("Reuters")));
+        // A release's wire: after a dash, or after a date with its year.
+        let m = match_dateline("MENLO PARK, Calif.–(BUSINESS WIRE)– Acme Inc. today announced", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("MENLO PARK, Calif."), Some("BUSINESS WIRE")));
+        let m = match_dateline("EWING, N.J. — (BUSINESS WIRE) — Acme Inc. today announced", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("EWING, N.J."), Some("BUSINESS WIRE")));
+        let m = match_dateline("BOISE, Idaho, Nov. 12, 2020 (GLOBE NEWSWIRE) — Acme Inc. said", &l).unwrap();
+        assert_eq!((m.place.as_deref(), m.source.as_deref()), (Some("BOISE, Idaho"), Some("GLOBE NEWSWIRE")));
     }
 
     #[test]
