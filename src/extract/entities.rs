@@ -531,6 +531,11 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Also a stock ticker after its exchange: "… Devices, Inc. (NASDAQ:AMD)".
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((?:[A-Z][A-Za-z]{1,7}\s?:\s?)?([A-Z][A-Za-z]{1,7})\)").unwrap());
 
+/// A stock exchange and a ticker in parentheses: "(NYSE: ACI)", "(Nasdaq:XENT)", "(AIM: SYM)".
+static LISTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\((?:NYSE(?: American| Arca)?|Nasdaq|NASDAQ|LSE|AIM|TSX(?:-V)?|TSXV|ASX|HKEX|SEHK|SGX|NSE|BSE|TSE|OTC\w*|Euronext\w*|SIX|FWB|XETRA|KRX|KOSDAQ|TWSE)\s*:\s*[A-Z0-9.]{1,8}\)").unwrap()
+});
+
 /// A hyphenated East Asian given name: "Sung-min", "Ji-woo", "Hoi-ching".
 static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
 
@@ -720,7 +725,14 @@ impl<'a> Extractor<'a> {
     /// Splits a run at titles ("Alibaba CEO Daniel Zhang") and classifies each part.
     fn run(&mut self, line: &str, base: usize, tokens: &[Token], from: usize, to: usize) {
         // "Chief Operating Officer" on its own names a job, not anyone.
-        if title_at(&tokens[..to], from, self.lex).is_some_and(|(n, _)| from + n == to) {
+        // "Executive Vice President & Chief Financial Officer": nor do two joined.
+        let ends_the_run = |at: usize| title_at(&tokens[..to], at, self.lex).map(|(n, _)| at + n);
+        let ampersand = |end: usize| &line[tokens[end - 1].end..tokens[end].start] == " & ";
+        if let Some(end) = ends_the_run(from)
+            && (end == to
+                || (end < to && ampersand(end) && ends_the_run(end) == Some(to))
+                || (end + 1 < to && tokens[end].text == "and" && ends_the_run(end + 1) == Some(to)))
+        {
             return;
         }
         let mut parts: Vec<(usize, usize)> = Vec::new();
@@ -889,6 +901,10 @@ impl<'a> Extractor<'a> {
         if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
             return;
         }
+        // "Inc.", "the Company": a legal form or a corporate word alone names no one firm.
+        if lexicon_hit.is_none() && words.len() == 1 && lex.is_corporate_suffix(words[0]) {
+            return;
+        }
         // "the Commissioner of Police": a title and its portfolio name a job, not a body.
         if lexicon_hit.is_none() && words.len() >= 3 && matches!(words[1], "of" | "for") && lex.roles.contains(&words[0].to_lowercase()) {
             return;
@@ -936,8 +952,11 @@ impl<'a> Extractor<'a> {
         // "Kestrel Digital president Zhou Mingyu": a firm's job title in lower case after the run,
         // its holder's name after that (a lone family name may be someone's: "Biden spokesman").
         let lower_business_title_after = || (words.len() >= 2 || !lex.surnames.contains(words[0])) && business_title_then_name(after);
+        // "Albertsons Companies (NYSE: ACI)": a stock listing is a firm's.
+        let listed = || after.trim_start().starts_with('(') && LISTING.is_match(after);
         let company_cue = || {
-            COMPANY_BEFORE.is_match_at(before, tail_start(before))
+            listed()
+                || COMPANY_BEFORE.is_match_at(before, tail_start(before))
                 || COMPANY_AFTER.is_match(after)
                 || ((title_after.is_some_and(is_business_title) || lower_business_title_after()) && !has_title)
         };
@@ -2044,6 +2063,9 @@ Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Fre
         // a name even where the next sentence opens with a capital.
         let got = entities("Headline for the story\n\nPrices will rise, said Ann Smith, an analyst at Brightwave Ltd. The economists at Kessler Partners agreed.\n");
         assert_eq!(names_of(&got, Kind::Company), ["Brightwave Ltd.", "Kessler Partners"]);
+        // A stock listing marks a firm; a corporate word alone, or two titles joined, none.
+        let got = entities("Headline for the story\n\nHarbourline Markets (NYSE: HBL) said Ann Smith, Executive Vice President & Chief Financial Officer, would visit the Company's website.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Harbourline Markets"]);
         let lex = Lexicon::builtin();
         let article = Article::parse("Headline for the story\n\nAcme Holdings Ltd. CEO Daniel Okafor agreed to the deal on Monday.\n", &lex);
         let table = find_entities(&article, &lex, &[]);
