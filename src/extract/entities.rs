@@ -724,6 +724,11 @@ impl<'a> Extractor<'a> {
 
     /// Splits a run at titles ("Alibaba CEO Daniel Zhang") and classifies each part.
     fn run(&mut self, line: &str, base: usize, tokens: &[Token], from: usize, to: usize) {
+        // "the “Investor Relations” page": in quotation marks, the words are a name as a whole,
+        // their titles no one's.
+        if line[..tokens[from].start].ends_with(['“', '"', '‘']) && line[tokens[to - 1].end..].starts_with(['”', '"', '’']) {
+            return self.part(line, base, tokens, from, to, &[], None, None);
+        }
         // "Chief Operating Officer" on its own names a job, not anyone.
         // "Executive Vice President & Chief Financial Officer": nor do two joined.
         let ends_the_run = |at: usize| title_at(&tokens[..to], at, self.lex).map(|(n, _)| at + n);
@@ -952,6 +957,9 @@ impl<'a> Extractor<'a> {
         // "Kestrel Digital president Zhou Mingyu": a firm's job title in lower case after the run,
         // its holder's name after that (a lone family name may be someone's: "Biden spokesman").
         let lower_business_title_after = || (words.len() >= 2 || !lex.surnames.contains(words[0])) && business_title_then_name(after);
+        // "the “Investor Relations” page": a phrase in quotation marks is a page's or a work's
+        // name, not a person's.
+        let quoted = || before.ends_with(['“', '"', '‘']) && after.starts_with(['”', '"', '’']);
         // "Albertsons Companies (NYSE: ACI)": a stock listing is a firm's.
         let listed = || after.trim_start().starts_with('(') && LISTING.is_match(after);
         let company_cue = || {
@@ -973,7 +981,7 @@ impl<'a> Extractor<'a> {
             None
         // "Port Dickson MP Anwar Ibrahim": a run before a title someone holds is where they
         // hold it, not another person.
-        } else if title_after.is_none() && name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
+        } else if title_after.is_none() && !quoted() && name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
@@ -1921,7 +1929,7 @@ mod tests {
     /// One-line cases of who is a person, each with the rule it checks.
     #[test]
     fn people_by_context() {
-        let cases: [(&str, &str, &[&str]); 10] = [
+        let cases: [(&str, &str, &[&str]); 11] = [
             (
                 "places joined by a hyphen are no name",
                 "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
@@ -1946,6 +1954,11 @@ mod tests {
                 "a title with a one-word portfolio before any name; a title and portfolio alone are a job",
                 "Headline for the story\n\nHe met Eastvale Commissioner of Police Zorya Kettleby and the Commissioner of Police for Westvale.\n",
                 &["Zorya Kettleby"],
+            ),
+            (
+                "words in quotation marks are a name as a whole, their titles no one's",
+                "Headline for the story\n\nVisit the “Investor Relations” page, where “Daniel Okafor” is a song title, said Ann Smith.\n",
+                &["Ann Smith"],
             ),
             (
                 "a run before a title someone holds is where they hold it",
