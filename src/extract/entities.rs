@@ -1266,7 +1266,8 @@ fn org_name(read: &str) -> &str {
 
 /// Words of an organisation name that carry meaning for acronyms and short forms.
 fn significant_words(name: &str) -> Vec<&str> {
-    name.split(' ').filter(|w| !CONNECTORS.contains(w) && *w != "The").collect()
+    // "Dräger, Inc.": the comma before a legal form is no part of the word.
+    name.split(' ').map(|w| w.trim_end_matches(',')).filter(|w| !CONNECTORS.contains(w) && *w != "The").collect()
 }
 
 pub fn initials(name: &str) -> String {
@@ -1904,6 +1905,12 @@ mod tests {
             [role("co-founder", Some("Nimbus Freight")), role("CFO", Some("Nimbus Freight"))]
         );
         assert_eq!(roles("Daniel Okafor, CEO of Chinese internet giant Kestrel, agreed to the deal."), [role("CEO", None)]);
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_a_legal_form_is_its_short_form() {
+        let got = entities("Headline for the story\n\nKestrelwerk, Inc. reported results on Monday. Kestrelwerk is based in Ohio.\n");
+        assert_eq!(got, [(Kind::Company, "Kestrelwerk, Inc.".to_string(), vec!["Kestrelwerk".to_string()])]);
     }
 
     #[test]
