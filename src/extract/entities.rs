@@ -1138,9 +1138,13 @@ impl<'a> Extractor<'a> {
         }
         let name = org.join(" ");
         let last = *org.last()?;
+        // "European Union Gordon Sondland" after "Ambassador to the": a body named by its head
+        // word, or a place, before the name.
+        let headed = NON_ENTITY_WORDS.contains(last) || REGULATOR_HEADS.contains(&last) || lex.names_a_place(&name);
         let listed = lex.companies.lookup(&name).is_some()
             || lex.regulators.lookup(&name).is_some()
-            || (org.len() >= 2 && lex.sports_clubs.lookup(&name).is_some());
+            || (org.len() >= 2 && lex.sports_clubs.lookup(&name).is_some())
+            || headed;
         let legal_form = org.len() >= 2 && self.ends_in_company_word(last);
         (listed || legal_form).then_some(k)
     }
@@ -1177,7 +1181,15 @@ impl<'a> Extractor<'a> {
         }
         // "Reid (D-Nev.) told reporters": a party and state tag follows only a politician.
         static PARTY_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s\((?:[DRI]|Dem|Rep|Ind)-[A-Z]").unwrap());
-        after.starts_with(" (") && PARTY_TAG.is_match(after)
+        // "“…?” Schiff asked": a family name with a speech verb, named in full nowhere (not
+        // "Huntington of Findlay, who": a town may be a family name too).
+        static SPEECH_AFTER: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s+(?:said|says|told|added|asked|explained|noted|argued|wrote|stated|testified|tweeted|insisted|warned)(?-u:\b)").unwrap());
+        let surname_with_cue = || {
+            lex.surnames.contains(first)
+                && ((after.starts_with(' ') && SPEECH_AFTER.is_match(after)) || SPEECH_BEFORE.is_match_at(before, tail_start(before)))
+        };
+        (after.starts_with(" (") && PARTY_TAG.is_match(after)) || surname_with_cue()
     }
 
     fn push(&mut self, kind: Kind, text: String, start: usize, end: usize, roles: Vec<Role>, entry: Option<(Listed, usize)>) -> usize {
@@ -1936,7 +1948,7 @@ mod tests {
     /// One-line cases of who is a person, each with the rule it checks.
     #[test]
     fn people_by_context() {
-        let cases: [(&str, &str, &[&str]); 11] = [
+        let cases: [(&str, &str, &[&str]); 13] = [
             (
                 "places joined by a hyphen are no name",
                 "Headline for the story\n\nThe Shenzhen-Hong Kong link said nothing to Daniel Kong.\n",
@@ -1961,6 +1973,16 @@ mod tests {
                 "a title with a one-word portfolio before any name; a title and portfolio alone are a job",
                 "Headline for the story\n\nHe met Eastvale Commissioner of Police Zorya Kettleby and the Commissioner of Police for Westvale.\n",
                 &["Zorya Kettleby"],
+            ),
+            (
+                "a family name alone with a speech verb is a person's, but not a town's after \"of\"",
+                "Headline for the story\n\n“Is it fixed yet?” Varga asked, and Rep. Daniel Okafor of Dickson, who chairs the panel, sighed.\n",
+                &["Daniel Okafor", "Varga"],
+            ),
+            (
+                "a body named by its head word may run into a full name",
+                "Headline for the story\n\nHe met the Ambassador to the Eastern Trade Union Daniel Okafor on Monday.\n",
+                &["Daniel Okafor"],
             ),
             (
                 "words in quotation marks are a name as a whole, their titles no one's",
