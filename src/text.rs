@@ -23,10 +23,10 @@ fn fold(c: char, next: Option<char>, prev: Option<char>) -> Option<char> {
         // A right single mark between letters is an apostrophe (O’Donnell, China’s), not a quote.
         '\u{2019}' if prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphabetic) => Some('\''),
         // Two single marks typed for a double one (“… chief executive,’’ he said): the first
-        // stands for the pair.
+        // stands for the pair, the rest of the run goes.
+        '\u{2018}' | '\u{2019}' if prev == Some(c) => None,
         '\u{2018}' if next == Some('\u{2018}') => Some('“'),
         '\u{2019}' if next == Some('\u{2019}') => Some('”'),
-        '\u{2018}' | '\u{2019}' if prev == Some(c) => None,
         _ => Some(c),
     }
 }
@@ -141,9 +141,9 @@ mod tests {
 
     #[test]
     fn two_single_marks_are_one_double_mark() {
-        let original = "‘‘I will not,’’ he said. Rock ’n’ roll.";
+        let original = "‘‘I will not,’’ he said. Rock ’n’ roll. ’’’";
         let n = Normalized::new(original);
-        assert_eq!(n.text, "“I will not,” he said. Rock ’n’ roll.");
+        assert_eq!(n.text, "“I will not,” he said. Rock ’n’ roll. ”");
         let at = n.text.find("I will not,").unwrap();
         let [s, e] = n.to_original(at, at + "I will not,".len());
         assert_eq!(&original[s..e], "I will not,");
