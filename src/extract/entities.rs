@@ -803,7 +803,8 @@ impl<'a> Extractor<'a> {
             return None;
         }
         let words: Vec<&str> = tokens[..to].iter().map(|t| t.text).collect();
-        // "Commissioner of Police Kanti Rana Tata": after a one-word portfolio, any name.
+        // "Commissioner of Police Kanti Rana Tata": after a one-word portfolio, any run shaped
+        // like a name, known given name or not.
         let one_word_portfolio = || Some(k + n + 2).filter(|&g| (2..=3).contains(&to.saturating_sub(g)) && self.person_shaped(&words[g..]) && self.ends_like_a_name(&words[g..]));
         let name = (k + n + 2..to).find(|&g| (2..=3).contains(&(to - g)) && self.is_full_name(&words[g..])).or_else(one_word_portfolio)?;
         Some((name - k, words[k..name].join(" ")))
@@ -1415,13 +1416,14 @@ fn is_title_word(word: &str, lex: &Lexicon) -> bool {
 fn confirm_by_last_word(article: &Article, content: &[usize], tokens: &[Vec<Token>], lex: &Lexicon, ex: &mut Extractor) {
     let unconfirmed = std::mem::take(&mut ex.unconfirmed);
     let last_words: Vec<Option<String>> = unconfirmed.iter().map(|(.., name)| surname_of(name, lex)).collect();
+    let wanted: HashSet<&str> = last_words.iter().flatten().map(String::as_str).collect();
     // The last words used alone; the cue patterns run only beside one of them.
     let mut alone: HashSet<&str> = HashSet::default();
     for (k, &i) in content.iter().enumerate() {
         let line = article.line_text(i);
         for tok in &tokens[k] {
             let word = strip_possessive(tok.text);
-            if alone.contains(word) || !last_words.iter().flatten().any(|w| w == word) {
+            if alone.contains(word) || !wanted.contains(word) {
                 continue;
             }
             let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
@@ -1431,8 +1433,9 @@ fn confirm_by_last_word(article: &Article, content: &[usize], tokens: &[Vec<Toke
             }
         }
     }
+    let taken: HashSet<usize> = ex.candidates.iter().map(|c| c.start).collect();
     for ((start, end, name), last) in unconfirmed.into_iter().zip(last_words) {
-        if last.is_some_and(|last| alone.contains(last.as_str())) && !ex.candidates.iter().any(|c| c.start == start) {
+        if last.is_some_and(|last| alone.contains(last.as_str())) && !taken.contains(&start) {
             ex.push(Kind::Person, name, start, end, Vec::new(), None);
         }
     }
