@@ -268,6 +268,9 @@ struct Described {
     name_words: OnceCell<BTreeMap<String, Vec<usize>>>,
     /// Indices into the mentions of those introduced as issuing a statement, in text order.
     issuers: OnceCell<Vec<usize>>,
+    /// People with a role, each with the starts of their mentions in text order: a title's
+    /// holder is looked up per description, and a long article has many mentions.
+    role_holders: OnceCell<Vec<(usize, Vec<usize>)>>,
 }
 
 /// The mentions of one `KindSet` outside quotes.
@@ -322,6 +325,20 @@ impl Described {
                 }
             }
             words
+        })
+    }
+
+    fn role_holders(&self, table: &EntityTable) -> &[(usize, Vec<usize>)] {
+        self.role_holders.get_or_init(|| {
+            let mut starts: Vec<Vec<usize>> = vec![Vec::new(); table.entities.len()];
+            for m in &table.mentions {
+                starts[m.entity].push(m.start);
+            }
+            starts
+                .into_iter()
+                .enumerate()
+                .filter(|&(id, _)| table.entities[id].kind == Kind::Person && !table.entities[id].roles.is_empty())
+                .collect()
         })
     }
 
@@ -528,15 +545,21 @@ impl Context<'_> {
             Some((modifiers, head)) => (head, modifiers),
             None => (noun, ""),
         };
-        let holds = |id: usize, word: &str| {
-            self.table.entities[id].roles.iter().any(|r| has_word(&r.title, word) || r.org.as_deref().is_some_and(|o| has_word(o, word)))
+        let roles = |id: usize| &self.table.entities[id].roles;
+        let holds = |id: usize, word: &str| roles(id).iter().any(|r| has_word(&r.title, word) || r.org.as_deref().is_some_and(|o| has_word(o, word)));
+        let holds_title = |id: usize| roles(id).iter().any(|r| has_word(&r.title, head));
+        let described = |id: usize| holds_title(id) && modifiers.split(' ').any(|m| m.len() >= 4 && holds(id, m));
+        // Of those that fit, the one whose last mention before `at` is latest.
+        let latest = |fits: &dyn Fn(usize) -> bool| {
+            self.described
+                .role_holders(self.table)
+                .iter()
+                .filter(|(id, _)| fits(*id))
+                .filter_map(|(id, starts)| starts[..starts.partition_point(|&s| s < at)].last().map(|&s| (s, *id)))
+                .max()
+                .map(|(_, id)| id)
         };
-        let holders: Vec<usize> = (0..self.table.entities.len())
-            .filter(|&id| self.table.entities[id].kind == Kind::Person && self.table.entities[id].roles.iter().any(|r| has_word(&r.title, head)))
-            .collect();
-        let described: Vec<usize> = holders.iter().copied().filter(|&id| modifiers.split(' ').any(|m| m.len() >= 4 && holds(id, m))).collect();
-        let mentions = &self.table.mentions[..self.table.mentions.partition_point(|m| m.start < at)];
-        [described, holders].into_iter().find_map(|ids| mentions.iter().rev().find(|m| ids.contains(&m.entity)).map(|m| m.entity))
+        latest(&described).or_else(|| latest(&holds_title))
     }
 
     /// The entity of one of `kinds` the article last said issued a statement or a paper before
