@@ -111,7 +111,7 @@ impl Article {
         let body_start = texts.iter().position(|t| is_prose(t)).unwrap_or(n);
         let mut in_related_list = false;
         // With a "By …" line at the top, a bare name line there is a topic label, not a byline.
-        let explicit_byline = texts.iter().take(body_start + 3).any(|t| at_most_words(t, 16) && BYLINE.is_match(t));
+        let explicit_byline = texts.iter().take(body_start + 3).any(|t| at_most_words(t, 16) && byline_at(t).is_some());
         for i in 0..n {
             if self.lines[i].kind == LineKind::FrontMatter {
                 continue;
@@ -135,7 +135,7 @@ impl Article {
                     LineKind::Credit
                 } else if i > body_start && furniture.bio(t, lex) {
                     LineKind::Bio
-                } else if (i <= body_start + 2 && (BYLINE.is_match(t) || (is_name_line(t, lex) && !explicit_byline)))
+                } else if (i <= body_start + 2 && (byline_at(t).is_some() || (is_name_line(t, lex) && !explicit_byline)))
                     || (BYLINE.is_match(t) && is_credit_box(&texts, i))
                 {
                     LineKind::Byline
@@ -461,6 +461,15 @@ pub fn bio_name(t: &str) -> Option<(usize, usize)> {
 /// An explicit author cue: "By Jane Doe", "Author Jane Doe", "Written by Jane Doe".
 pub static BYLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?i:by|authors?:?|written by|words by|story by|reporting by)\s+[A-Z]").unwrap());
+
+/// Where a "By …" credit opens in a line: at its start, or in a segment after " | "
+/// ("ScienceMag.org | By Martin Enserink | May 6, 2021").
+pub fn byline_at(t: &str) -> Option<usize> {
+    if BYLINE.is_match(t) {
+        return Some(0);
+    }
+    t.match_indices(" | ").map(|(at, bar)| at + bar.len()).find(|&at| BYLINE.is_match(&t[at..]))
+}
 
 /// A line that starts with a person's name and holds little else: a job title, an outlet, a
 /// date ("Tom Kramer, AP Auto Writer", "Jo Lee Energy correspondent", "Sarah Good March 9, 2017").

@@ -208,7 +208,10 @@ pub fn find_credits(article: &Article, lex: &Lexicon) -> Vec<FoundCredit> {
     for (i, line) in article.lines.iter().enumerate() {
         let t = article.line_text(i);
         match line.kind {
-            LineKind::Byline => byline(t, line.start, lex, &mut found),
+            LineKind::Byline => {
+                let from = crate::article::byline_at(t).unwrap_or(0);
+                byline(&t[from..], line.start + from, lex, &mut found);
+            }
             LineKind::Credit => credit_line(t, line.start, lex, &mut found),
             LineKind::Caption => photo_credits(t, line.start, lex, &mut found),
             LineKind::Bio => {
@@ -247,6 +250,12 @@ mod tests {
     }
 
     const BODY: &str = "The regulator said on Friday that it would review the merger of the two largest companies in the sector.";
+
+    #[test]
+    fn a_byline_may_sit_between_the_outlet_and_the_date() {
+        let text = format!("Headline of the story here\n\nFishes seen on a reef in the bay.\nDaniel Okafor\n\nReefwatch.org | By Ann Lee | May 6, 2021\n\n{BODY}\n");
+        assert_eq!(credits(&text), [("Ann Lee".into(), "reporter")]);
+    }
 
     #[test]
     fn reuters_credit_line_splits_roles() {
