@@ -335,9 +335,10 @@ impl Lexicon {
         self.places.contains(word) || self.nationalities.contains(word)
     }
 
-    /// Whether a person whose name opens with `first` can be "he" (`female` false) or "she":
-    /// yes unless the name is known to be the other's.
-    pub fn may_be(&self, female: bool, first: &str) -> bool {
+    /// Whether the person called `name` can be "he" (`female` false) or "she": yes unless the
+    /// given name it opens with is known to be the other's.
+    pub fn may_be(&self, female: bool, name: &str) -> bool {
+        let first = name.split(' ').next().unwrap_or_default();
         if female { !self.male_names.contains(first) } else { !self.female_names.contains(first) }
     }
 

@@ -527,6 +527,12 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,\s+(?:who|whose)(?-u:\b)|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)(?-u:\b))").unwrap()
 });
 
+/// Whether the word at `line[start..end]` stands beside a person's cue: a speech verb before it
+/// ("said Kettleby") or a cue after it ("Kettleby, 52,", "Kettleby said").
+fn person_cue_beside(line: &str, start: usize, end: usize) -> bool {
+    PERSON_AFTER.is_match(&line[end..]) || SPEECH_BEFORE.is_match_at(&line[..start], tail_start(&line[..start]))
+}
+
 /// An acronym in parentheses right after a name is its alias: "… of China (CAC)".
 /// Also a stock ticker after its exchange: "… Devices, Inc. (NASDAQ:AMD)".
 static ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*\((?:[A-Z][A-Za-z]{1,7}\s?:\s?)?([A-Z][A-Za-z]{1,7})\)").unwrap());
@@ -949,11 +955,15 @@ impl<'a> Extractor<'a> {
             || (words.len() >= 2 && (club_form(words[0]) || words.last().is_some_and(|w| club_form(w))));
         let weak_suffix = lex.weak_company_suffixes.contains(*words.last().unwrap_or(&""));
         // Searched only when nothing above has decided.
+        // Asked by the person test and again for a name nothing marked: worked out once.
+        let shaped = OnceCell::new();
         let name_shaped = |ex: &Self| {
-            ex.person_shaped(&words)
-                && ex.ends_like_a_name(&words)
-                // "Executive Member of …": a lone role word after a title is no one's name.
-                && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
+            *shaped.get_or_init(|| {
+                ex.person_shaped(&words)
+                    && ex.ends_like_a_name(&words)
+                    // "Executive Member of …": a lone role word after a title is no one's name.
+                    && !(words.len() == 1 && !lex.surnames.contains(words[0]) && lex.roles.contains(&words[0].to_lowercase()))
+            })
         };
         // "Kestrel Digital president Zhou Mingyu": a firm's job title in lower case after the run,
         // its holder's name after that (a lone family name may be someone's: "Biden spokesman").
@@ -1365,7 +1375,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
         let by_surname = (c.kind == Kind::Person && !c.text.contains(' '))
             .then(|| {
                 // "Ms Lam" beside Victor and Grace Lam: the one a courtesy title can address.
-                let addressed = |id: usize| c.female.is_none_or(|f| lex.may_be(f, table.entities[id].name.split(' ').next().unwrap_or_default()));
+                let addressed = |id: usize| c.female.is_none_or(|f| lex.may_be(f, &table.entities[id].name));
                 nearest_named(&table, &mentioned_at, &c.text, c.start, addressed)
             })
             .flatten()
@@ -1426,9 +1436,8 @@ fn confirm_by_last_word(article: &Article, content: &[usize], tokens: &[Vec<Toke
             if alone.contains(word) || !wanted.contains(word) {
                 continue;
             }
-            let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
             // "the Minister says": a title alone stands for someone, but is no one's name.
-            if !inside_longer_name(line, tok.start, tok.start + word.len()) && !is_title_word(word, lex) && cue() {
+            if !inside_longer_name(line, tok.start, tok.start + word.len()) && !is_title_word(word, lex) && person_cue_beside(line, tok.start, tok.start + word.len()) {
                 alone.insert(word);
             }
         }
@@ -1655,8 +1664,8 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
         }
     }
     let given_name_owner = |line: &str, tok: &Token, word: &str| {
-        let cue = || PERSON_AFTER.is_match(&line[tok.start + word.len()..]) || SPEECH_BEFORE.is_match_at(&line[..tok.start], tail_start(&line[..tok.start]));
-        by_given_name.get(word).copied().flatten().filter(|_| !inside_longer_name(line, tok.start, tok.start + word.len()) && cue())
+        let end = tok.start + word.len();
+        by_given_name.get(word).copied().flatten().filter(|_| !inside_longer_name(line, tok.start, end) && person_cue_beside(line, tok.start, end))
     };
     let mut found = Vec::new();
     for &(i, line_tokens) in &lines {

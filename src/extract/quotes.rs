@@ -442,7 +442,7 @@ impl Context<'_> {
         // "she" is no one whose given name is a man's, "he" no one whose is a woman's.
         let fits = |id: usize| {
             let e = &self.table.entities[id];
-            kinds.contains(&e.kind) && (e.kind != Kind::Person || self.lex.may_be(word == "she", e.name.split(' ').next().unwrap_or_default()))
+            kinds.contains(&e.kind) && (e.kind != Kind::Person || self.lex.may_be(word == "she", &e.name))
         };
         // The subject of the last sentence that names someone of that kind: its first mention.
         let last = self.table.before(at).iter().rev().find(|m| m.end <= at && fits(m.entity) && self.outside_quotes(m.start))?;
