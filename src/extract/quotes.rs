@@ -814,6 +814,16 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
             // Words quoted inside reported speech belong to the sentence's speaker; a quote that
             // stands alone is attributed by what follows it ("…,” she said), else by what precedes.
             let after = || {
+                // "“Why now?” Lee asked.": a question or exclamation ends inside the marks, and
+                // the capital after them opens no new sentence unless a clause ends before its
+                // speech verb ("“Why?” The panel moved on, Lee said." is no answer from Lee).
+                let asked = line[m.start..m.end].trim_end().ends_with(['?', '!']) && line[m.close..s_end].trim().is_empty();
+                let s_end = if asked {
+                    let clause_end = line[s_end..].find([',', ';']).map_or(line.len(), |c| s_end + c);
+                    sentence_end(&starts, line, s_end).min(clause_end)
+                } else {
+                    s_end
+                };
                 let to = s_end.min(next_open).max(m.close);
                 // The attribution follows at once: not a later clause about someone else.
                 let window = line[m.close..to].char_indices().nth(80).map_or(to, |(i, _)| m.close + i);
@@ -1114,6 +1124,14 @@ mod attribution_tests {
         assert_eq!(speakers("“We will appeal the ruling,” Maria Lopez said on Tuesday."), [some("Maria Lopez")]);
         assert_eq!(speakers("“We will appeal the ruling,” said Maria Lopez, the company’s lawyer."), [some("Maria Lopez")]);
         assert_eq!(speakers("“The results are striking,” says study lead author Dr. Maria Lopez."), [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn a_question_in_the_marks_leaves_the_speaker_in_its_sentence() {
+        assert_eq!(speakers("“Have you fixed the problem yet?” Maria Lopez asked."), [some("Maria Lopez")]);
+        assert_eq!(speakers("\"We have not fixed the problem yet!\" Maria Lopez said."), [some("Maria Lopez")]);
+        // A clause of its own before the verb: the name answers for the clause, not the quote.
+        assert_eq!(speakers("Maria Lopez met Dan Okafor.\n\n“Have you fixed it yet?” The panel moved on, Okafor said."), [None]);
     }
 
     #[test]
