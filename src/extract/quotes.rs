@@ -735,9 +735,10 @@ impl Context<'_> {
     }
 
     /// "“…,” study lead author Jo Lee, a planetary scientist at …": a person named right after
-    /// the quote, with at most a few lower-case words of title before the name.
+    /// the quote, with at most a few lower-case words of title before the name; or signed with a
+    /// dash ("“…” — Jo Lee").
     fn apposition(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
-        static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?:[a-z][\w-]*\s+){0,4}$").unwrap());
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?:[—–-]\s*)?(?:[a-z][\w-]*\s+){0,4}$").unwrap());
         let m = self.table.from(self.base + from).iter().find(|m| m.end <= self.base + to)?;
         let person = self.table.entities[m.entity].kind == Kind::Person;
         (person && LEAD.is_match(&line[from..m.start - self.base])).then(|| Attribution::entity(m.entity, "apposition"))
@@ -1124,6 +1125,7 @@ mod attribution_tests {
         assert_eq!(speakers("“We will appeal the ruling,” Maria Lopez said on Tuesday."), [some("Maria Lopez")]);
         assert_eq!(speakers("“We will appeal the ruling,” said Maria Lopez, the company’s lawyer."), [some("Maria Lopez")]);
         assert_eq!(speakers("“The results are striking,” says study lead author Dr. Maria Lopez."), [some("Maria Lopez")]);
+        assert_eq!(speakers("Dan Okafor spoke.\n\n“Budgets are moral documents” — Maria Lopez"), [some("Maria Lopez")]);
     }
 
     #[test]
