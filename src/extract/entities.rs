@@ -2102,9 +2102,10 @@ mod tests {
         let got = entities("Headline for the story
 
 Shares of Brightwave rose after Kessler Logistics AG agreed to buy Nordhaven Freight Ltd., the Tencent-owned app said.
+The regulator looked into Harbourside Bank Plc over its loans.
 ");
         let companies = names_of(&got, Kind::Company);
-        for want in ["Brightwave", "Kessler Logistics AG", "Nordhaven Freight Ltd.", "Tencent"] {
+        for want in ["Brightwave", "Kessler Logistics AG", "Nordhaven Freight Ltd.", "Tencent", "Harbourside Bank Plc"] {
             assert!(companies.contains(&want.to_string()), "{want} in {companies:?}");
         }
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
