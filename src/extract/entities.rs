@@ -520,6 +520,16 @@ static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)(?-u:\b)|\s+(?:Inc|Corp|Ltd)(?-u:\b)|,\s+(?:a|an|the)\s+[^,.]*?(?-u:\b)(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)(?-u:\b)|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
 });
+/// "to buy Tomahawk missiles": a name bought with a plural noun after it names the goods, not
+/// the firm sold.
+fn bought_as_a_product(before: &str, after: &str) -> bool {
+    static BOUGHT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:acquired|acquire|bought|buy)\s+(?:the\s+)?$").unwrap());
+    const NOT_PLURAL: &[&str] = &["this", "thus", "plus", "perhaps", "always", "unless", "besides", "towards", "sometimes", "whereas"];
+    let next = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_ascii_lowercase()).next().unwrap_or("");
+    let plural = next.len() >= 4 && next.ends_with('s') && !next.ends_with("ss") && !NOT_PLURAL.contains(&next);
+    plural && BOUGHT.is_match_at(before, tail_start(before))
+}
+
 /// "…,” said Katherine Moore": a speech verb right before a name.
 static SPEECH_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:said|says|added|according to|wrote|explained|noted|asked)\s+$").unwrap());
@@ -975,7 +985,7 @@ impl<'a> Extractor<'a> {
         let listed = || after.trim_start().starts_with('(') && LISTING.is_match(after);
         let company_cue = || {
             listed()
-                || COMPANY_BEFORE.is_match_at(before, tail_start(before))
+                || (COMPANY_BEFORE.is_match_at(before, tail_start(before)) && !bought_as_a_product(before, after))
                 || COMPANY_AFTER.is_match(after)
                 || ((title_after.is_some_and(is_business_title) || lower_business_title_after()) && !has_title)
         };
@@ -2108,6 +2118,9 @@ The regulator looked into Harbourside Bank Plc over its loans.
         for want in ["Brightwave", "Kessler Logistics AG", "Nordhaven Freight Ltd.", "Tencent", "Harbourside Bank Plc"] {
             assert!(companies.contains(&want.to_string()), "{want} in {companies:?}");
         }
+        // Goods bought are no firm; the firm that sells them is.
+        let got = entities("Headline for the story\n\nThe army will buy Tomahawk missiles and agreed to buy Brightwave this year.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Brightwave"]);
         let got = entities("Headline for the story\n\nRivertown FC lost 1-0 to FC Eastvale at home on Monday.\n");
         assert_eq!(names_of(&got, Kind::Company), ["FC Eastvale", "Rivertown FC"]);
         // A firm's title in lower case between the run and a name; a president's or a chair's
