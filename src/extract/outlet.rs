@@ -371,8 +371,10 @@ fn find_sources(article: &Article, lex: &Lexicon, outlet: Option<&FoundOutlet>, 
         }
     }
     // The publisher is its own source unless the story came from someone else.
+    // It is listed once, first, even where the text also relays it ("… told Sky Sports").
     if let Some(o) = outlet
         && !original && !is_wire(&o.name) {
+            sources.retain(|s| s.name != o.name);
             sources.insert(0, o.clone());
         }
     sources
@@ -533,6 +535,12 @@ mod tests {
     fn a_paragraph_signed_by_the_wire_credits_it() {
         let text = "Headline of the story here\n\nThe bourse said on Friday that shares fell.\n\n“We all need to relax,” Jo Lee said. - Reuters\n\nGet 35% off a subscription today\n";
         assert_eq!(sources_of(text), ["Reuters"]);
+    }
+
+    #[test]
+    fn the_publisher_relayed_in_its_own_story_is_one_source() {
+        let text = "Headline of the story here\n\n“We never stop,” Jo Lee told Sky Sports on Friday.\n\nThe court meets on Monday.\n";
+        assert_eq!(sources_of(text), ["Sky Sports"]);
     }
 
     #[test]
