@@ -2076,6 +2076,12 @@ mod tests {
     }
 
     #[test]
+    fn british_council_and_police_abbreviations_are_titles() {
+        let got = entities("Headline for the story\n\nCouncil leader Cllr Gareth Pryce and Det Sgt Nina Hale spoke after Supt Alan Reed left.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Alan Reed", "Gareth Pryce", "Nina Hale"]);
+    }
+
+    #[test]
     fn a_middle_initial_joins_the_middle_name() {
         let got = entities("Headline for the story\n\nMinister Samuel Abu Okafor spoke on Monday. Later, Hon. Samuel A. Okafor said the plan stood, while Samuel B. Okafor disagreed.\n");
         let people: Vec<(&str, &[String])> = got.iter().filter(|e| e.0 == Kind::Person).map(|e| (e.1.as_str(), e.2.as_slice())).collect();
