@@ -84,9 +84,16 @@ fn name_pieces(list: &str) -> Vec<(usize, usize)> {
 }
 
 fn names_in(list: &str, offset: usize, role: &'static str, lex: &Lexicon, out: &mut Vec<FoundCredit>) {
-    for (s, e) in name_pieces(list) {
+    const JOBS: &[&str] = &["Writer", "Reporter", "Correspondent", "Editor", "Contributor"];
+    for (k, (s, e)) in name_pieces(list).into_iter().enumerate() {
         let piece = &list[s..e];
         if let Some((ns, ne)) = leading_name(piece, lex) {
+            // "By Ann Lee, Local Democracy Reporter": words before a job after the first name
+            // are the job's description.
+            let job_follows = piece[ne..].split_whitespace().next().is_some_and(|w| JOBS.contains(&w));
+            if k > 0 && job_follows {
+                continue;
+            }
             let name = tidy_case(&piece[ns..ne]);
             out.push(FoundCredit { name, role, start: offset + s + ns, end: offset + s + ne });
         }
@@ -277,6 +284,7 @@ mod tests {
             ("By Kashmira Gandhi On 11/13/19 at 4:00 PM EST", vec!["Kashmira Gandhi"]),
             ("Sarah Good March 9, 2017 13", vec!["Sarah Good"]),
             ("By Wikimedia Foundation•15 January 2020", vec![]),
+            ("By Rachel Dunmore, Local Democracy Reporter", vec!["Rachel Dunmore"]),
         ];
         for (line, want) in cases {
             let text = format!("Headline of the story here\n\n{line}\n\n{BODY}\n");
