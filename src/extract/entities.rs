@@ -2076,6 +2076,12 @@ mod tests {
     }
 
     #[test]
+    fn a_function_word_opening_a_sentence_is_no_part_of_a_name() {
+        let got = entities("Headline for the story\n\nBecause Brightwave pays less, staff left. Would Maria Lopez agree? Whatever Kestrel does, it wins.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Maria Lopez"]);
+    }
+
+    #[test]
     fn british_council_and_police_abbreviations_are_titles() {
         let got = entities("Headline for the story\n\nCouncil leader Cllr Gareth Pryce and Det Sgt Nina Hale spoke after Supt Alan Reed left.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Alan Reed", "Gareth Pryce", "Nina Hale"]);
