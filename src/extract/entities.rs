@@ -509,6 +509,9 @@ static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "Initiative", "Movement", "Network", "Campaign", "Plan", "Report", "Survey", "Index", "Fund", "Show", "Expo", "Week",
         "Year", "Century", "Era", "Revolution", "Rights", "Affairs", "Studies", "Sciences", "Alliance", "Coalition",
         "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
+        "Jail", "Prison", "Penitentiary", "Stadium", "Pavilion", "Theater", "Theatre", "Hotel", "Cathedral", "Mosque", "Library",
+        "Gallery", "Square", "Boulevard", "Highway", "County", "Province", "Valley", "Canyon", "Final", "Finals", "Series",
+        "Tournament", "Open", "Laboratory",
     ]
     .into_iter()
     .collect()
@@ -581,11 +584,13 @@ struct Candidate {
 
 struct Extractor<'a> {
     lex: &'a Lexicon,
-    /// The article's normalised text, read only by the sports-story test.
+    /// The article's normalised text, read only by the sports-story and common-word tests.
     text: &'a str,
     /// Whether the article is a sports story, where clubs go by their city's name: asked only
     /// of a one-word club name, so decided on first need.
     sports: OnceCell<bool>,
+    /// The words the article writes in lower case: built on first need, which few runs have.
+    lower_case_words: OnceCell<HashSet<&'a str>>,
     candidates: Vec<Candidate>,
     /// Acronyms introduced in parentheses, with the candidate index they name.
     acronyms: Vec<(String, usize)>,
@@ -854,8 +859,9 @@ impl<'a> Extractor<'a> {
         }
         let run: Vec<&str> = tokens[a..b].iter().map(|t| t.text).collect();
         let mut run = &run[..];
-        // "Australian Timothy Weeks": a nationality before a full name describes the person.
-        if run.len() >= 3 && lex.nationalities.contains(run[0]) && self.is_full_name(&run[1..]) {
+        // "Australian Timothy Weeks", "Employee Steve Castro": a nationality or a word the
+        // article also writes in lower case, before a full name, describes the person.
+        if run.len() >= 3 && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0])) && self.is_full_name(&run[1..]) {
             a += 1;
             run = &run[1..];
         }
@@ -1143,6 +1149,19 @@ impl<'a> Extractor<'a> {
     }
 
     /// A given name and more words that are person-shaped and end like a name.
+    /// A capitalised word that is no given name and that the article also writes in lower case,
+    /// alone or as a plural ("Employee" beside "employees").
+    fn is_common_word(&self, word: &str) -> bool {
+        if self.lex.is_given_name(word) || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let lower = self.lower_case_words.get_or_init(|| {
+            self.text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).collect()
+        });
+        let word = word.to_lowercase();
+        lower.contains(word.as_str()) || lower.contains(format!("{word}s").as_str())
+    }
+
     fn is_full_name(&self, words: &[&str]) -> bool {
         words.first().is_some_and(|w| self.lex.is_given_name(w)) && self.person_shaped(words) && self.ends_like_a_name(words)
     }
@@ -1310,7 +1329,7 @@ pub fn initials(name: &str) -> String {
 /// Joins candidates into entities and finds the remaining mentions (surnames, short forms,
 /// acronyms) across the article's content lines.
 pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) -> EntityTable {
-    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new(), employers: Vec::new(), unconfirmed: Vec::new() };
+    let mut ex = Extractor { lex, text: article.text(), sports: OnceCell::new(), lower_case_words: OnceCell::new(), candidates: Vec::new(), acronyms: Vec::new(), employers: Vec::new(), unconfirmed: Vec::new() };
     let content: Vec<usize> = (0..article.lines.len())
         .filter(|&i| matches!(article.lines[i].kind, LineKind::Body | LineKind::Caption | LineKind::Bio))
         .collect();
@@ -2079,6 +2098,18 @@ mod tests {
     fn a_function_word_opening_a_sentence_is_no_part_of_a_name() {
         let got = entities("Headline for the story\n\nBecause Brightwave pays less, staff left. Would Maria Lopez agree? Whatever Kestrel does, it wins.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Maria Lopez"]);
+    }
+
+    #[test]
+    fn a_common_word_before_a_full_name_describes_the_person() {
+        let got = entities("Headline for the story\n\nTwo employees spoke. Employee Steve Castro said the store closed, and Will Warren agreed that it will reopen.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Steve Castro", "Will Warren"]);
+    }
+
+    #[test]
+    fn places_buildings_and_events_are_named_by_their_last_word() {
+        let got = entities("Headline for the story\n\nThe men were taken to Bartholomew County Jail after the Davis Cup Finals near Jet Propulsion Laboratory.\n");
+        assert_eq!(names_of(&got, Kind::Person), Vec::<String>::new());
     }
 
     #[test]
