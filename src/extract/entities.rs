@@ -847,7 +847,13 @@ impl<'a> Extractor<'a> {
         // "New England Compounding Pharmacy Inc.": a word that opens sentences may open a place
         // that opens the name.
         let opens_place = |a: usize| a + 1 < b && &line[tokens[a].end..tokens[a + 1].start] == " " && lex.names_a_place(&line[tokens[a].start..tokens[a + 1].end]);
-        while a < b && (CONNECTORS.contains(&tokens[a].text) || (lex.stopwords.contains(tokens[a].text) && !opens_place(a))) {
+        // "In 2012, a research group …": once the opening word goes, a number opens nothing.
+        let opened_at = a;
+        while a < b
+            && (CONNECTORS.contains(&tokens[a].text)
+                || (lex.stopwords.contains(tokens[a].text) && !opens_place(a))
+                || (a > opened_at && tokens[a].text.starts_with(|c: char| c.is_ascii_digit())))
+        {
             a += 1;
         }
         let mut b = b;
@@ -2110,6 +2116,12 @@ mod tests {
     fn places_buildings_and_events_are_named_by_their_last_word() {
         let got = entities("Headline for the story\n\nThe men were taken to Bartholomew County Jail after the Davis Cup Finals near Jet Propulsion Laboratory.\n");
         assert_eq!(names_of(&got, Kind::Person), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_year_after_an_opening_word_names_nothing() {
+        let got = entities("Headline for the story\n\nIn 2012, a research group led by Noam Cohen found it. In 2019 Brightwave Ltd. did too.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["Brightwave Ltd."]);
     }
 
     #[test]
