@@ -726,7 +726,12 @@ impl<'a> Extractor<'a> {
                     let ends_in_name = (2..=3.min(words.len())).any(|n| name(&words[words.len() - n..]));
                     self.leads_to_legal_form(right) && !self.ends_in_company_word(last) && !ends_in_name
                 };
-                ((has_of || leads_to_office(right)) && !person) || firm()
+                // "the Department of Homeland Security and Alex Azar": nor before one.
+                let opens_name = || {
+                    let words: Vec<&str> = right.iter().take(3).take_while(|t| is_capitalised(t.text)).map(|t| t.text).collect();
+                    (2..=words.len()).any(|n| self.is_full_name(&words[..n]))
+                };
+                ((has_of || leads_to_office(right)) && !person && !opens_name()) || firm()
             }
             "of" | "for" | "on" => head && !person,
             "the" => has_of,
@@ -2122,6 +2127,13 @@ mod tests {
     fn a_year_after_an_opening_word_names_nothing() {
         let got = entities("Headline for the story\n\nIn 2012, a research group led by Noam Cohen found it. In 2019 Brightwave Ltd. did too.\n");
         assert_eq!(names_of(&got, Kind::Company), ["Brightwave Ltd."]);
+    }
+
+    #[test]
+    fn and_does_not_join_an_office_to_a_person() {
+        let got = entities("Headline for the story\n\nHe wrote to the Department of Homeland Security and Alex Azar, and to the Department of Health and Human Services.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Department of Health and Human Services", "Department of Homeland Security"]);
+        assert_eq!(names_of(&got, Kind::Person), ["Alex Azar"]);
     }
 
     #[test]
