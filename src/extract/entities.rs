@@ -971,11 +971,14 @@ impl<'a> Extractor<'a> {
         let office_phrase = words.windows(2).any(|w| matches!(w[1], "of" | "for" | "on") && REGULATOR_HEADS.contains(&w[0]));
         // "Daniel Park": a given name and a family name make a person whatever the last word means.
         let full_name = words.len() >= 2 && lex.is_given_name(words[0]) && words.last().is_some_and(|w| lex.surnames.contains(*w));
-        let non_entity = (words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase)
+        // A room or a desk, not a government office.
+        let not_a_body = matches!(text, "Oval Office" | "Box Office" | "Front Office" | "Head Office" | "Back Office");
+        let non_entity = ((words.last().is_some_and(|w| NON_ENTITY_WORDS.contains(w)) || heads_phrase)
             && !last_is_head
             && !office_phrase
             && !has_title
-            && !full_name;
+            && !full_name)
+            || not_a_body;
         // "Jamshedpur FC", "FC Goa", "Valencia CF": a football club's form of its name.
         let club_form = |w: &str| matches!(w, "FC" | "F.C." | "AFC" | "CF");
         let strong_suffix = lex.company_suffixes.contains(*words.last().unwrap_or(&""))
@@ -2134,6 +2137,12 @@ mod tests {
         let got = entities("Headline for the story\n\nHe wrote to the Department of Homeland Security and Alex Azar, and to the Department of Health and Human Services.\n");
         assert_eq!(names_of(&got, Kind::Regulator), ["Department of Health and Human Services", "Department of Homeland Security"]);
         assert_eq!(names_of(&got, Kind::Person), ["Alex Azar"]);
+    }
+
+    #[test]
+    fn rooms_and_desks_called_offices_are_no_bodies() {
+        let got = entities("Headline for the story\n\nThe film led the Box Office while the president met aides in the Oval Office and the Cabinet Office.\n");
+        assert_eq!(names_of(&got, Kind::Regulator), ["Cabinet Office"]);
     }
 
     #[test]
