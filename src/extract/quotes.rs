@@ -101,7 +101,7 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it|recounted|recounts|recalls|notes|observes|concedes|admits|acknowledges|cautions|shouted|shouts|yelled|yells|screamed|exclaimed|whispered|demanded|pleaded|assured|assures|boasted|mused|wondered|clarified|elaborated|chimed in|shot back|fired back|texted|emailed|reflected";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
@@ -1126,6 +1126,13 @@ mod attribution_tests {
         assert_eq!(speakers("“We will appeal the ruling,” said Maria Lopez, the company’s lawyer."), [some("Maria Lopez")]);
         assert_eq!(speakers("“The results are striking,” says study lead author Dr. Maria Lopez."), [some("Maria Lopez")]);
         assert_eq!(speakers("Dan Okafor spoke.\n\n“Budgets are moral documents” — Maria Lopez"), [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn more_verbs_of_speech() {
+        assert_eq!(speakers("“My people had it done,” Maria Lopez recounted at a meeting."), [some("Maria Lopez")]);
+        assert_eq!(speakers("“Open the door!” Maria Lopez shouts."), [some("Maria Lopez")]);
+        assert_eq!(speakers("“The risk is low,” Maria Lopez assured reporters."), [some("Maria Lopez")]);
     }
 
     #[test]
