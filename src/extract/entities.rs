@@ -2149,6 +2149,9 @@ mod tests {
     fn british_council_and_police_abbreviations_are_titles() {
         let got = entities("Headline for the story\n\nCouncil leader Cllr Gareth Pryce and Det Sgt Nina Hale spoke after Supt Alan Reed left.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Alan Reed", "Gareth Pryce", "Nina Hale"]);
+        // A title shared by the names after it.
+        let got = entities("Headline for the story\n\nThe bill was backed by Sens. Cory Booker and Kamala Harris on Monday.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Cory Booker", "Kamala Harris"]);
     }
 
     #[test]
