@@ -872,7 +872,7 @@ impl<'a> Extractor<'a> {
         let mut run = &run[..];
         // "Australian Timothy Weeks", "Employee Steve Castro": a nationality or a word the
         // article also writes in lower case, before a full name, describes the person.
-        if run.len() >= 3 && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0])) && self.is_full_name(&run[1..]) {
+        if run.len() >= 3 && self.is_full_name(&run[1..]) && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0])) {
             a += 1;
             run = &run[1..];
         }
