@@ -820,8 +820,10 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 // speech verb ("“Why?” The panel moved on, Lee said." is no answer from Lee).
                 let asked = line[m.start..m.end].trim_end().ends_with(['?', '!']) && line[m.close..s_end].trim().is_empty();
                 let s_end = if asked {
-                    let clause_end = line[s_end..].find([',', ';']).map_or(line.len(), |c| s_end + c);
-                    sentence_end(&starts, line, s_end).min(clause_end)
+                    // Looked for near the quote only, like the speaker: a long line without commas
+                    // is scanned once, not once per quote.
+                    let next_end = sentence_end(&starts, line, s_end).min(line.floor_char_boundary(s_end + 400));
+                    line[s_end..next_end].find([',', ';']).map_or(next_end, |c| s_end + c)
                 } else {
                     s_end
                 };
