@@ -419,7 +419,7 @@ impl Context<'_> {
         }
         let between = &line[at..m.start - self.base];
         static GAP: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
+            LazyLock::new(|| Regex::new(r"^\s*(?:(?:by|the|a|an|\d+-year-old|spokesperson|spokesman|spokeswoman|for|of|statement|report|notice|readout|published|released|issued|posted|from|[A-Z][\w.'’-]*)\s+)*$").unwrap());
         (GAP.is_match(between) || self.role_gap(between)).then_some((m.entity, m.end - self.base))
     }
 
@@ -635,9 +635,10 @@ impl Context<'_> {
                 // "said Jo Lee, the …" names the speaker; "said Thomas is …" reports about Thomas.
                 // "he said Prime Minister Jo Lee “will not have lied”": a quote right after the
                 // name is the name's reported words, not its speech.
-                // "said Acme Corp. on Monday", "said Jo Lee in a statement": when and how.
+                // "said Acme Corp. on Monday", "said Jo Lee in a statement": when and how; "said
+                // Jo Lee of Findlay": where from.
                 static WHEN_OR_HOW: LazyLock<Regex> = LazyLock::new(|| {
-                    Regex::new(r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|on|via|during)\s+(?:an?|the|his|her|their|its)\s|yesterday|today|tonight|earlier|later|last\s|this\s)(?-u:\b)").unwrap()
+                    Regex::new(r"^(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:in|on|via|during)\s+(?:an?|the|his|her|their|its)\s|of\s|yesterday|today|tonight|earlier|later|last\s|this\s)(?-u:\b)").unwrap()
                 });
                 let rest = line[end..].trim_start();
                 let closes = rest.is_empty()
@@ -718,6 +719,15 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// The entity named first after `at` (line offset), with at most a few words of title
+    /// before it and a comma after it: "…,” Interior Minister Jo Lee, who …".
+    fn named_next(&self, line: &str, at: usize) -> Option<usize> {
+        static LEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?:[\w.'’-]+\s+){0,4}$").unwrap());
+        let m = self.table.from(self.base + at).iter().find(|m| m.end <= self.base + line.len())?;
+        let (start, end) = (m.start - self.base, m.end - self.base);
+        (LEAD.is_match(&line[at..start]) && line[end..].starts_with(',')).then_some(m.entity)
     }
 
     /// A quote that ends its line, credited on the line below: "- Kwame Mensah".
@@ -829,8 +839,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 };
                 let to = s_end.min(next_open).max(m.close);
                 // The attribution follows at once: not a later clause about someone else.
-                let window = line[m.close..to].char_indices().nth(80).map_or(to, |(i, _)| m.close + i);
-                ctx.attribution(line, m.close, window)
+                let window = |chars: usize| line[m.close..to].char_indices().nth(chars).map_or(to, |(i, _)| m.close + i);
+                ctx.attribution(line, m.close, window(80)).or_else(|| {
+                    // "“…,” Jo Lee, who chairs the panel of inquiry, said": a name right after
+                    // the quote may set off a long aside before its verb.
+                    let named = ctx.named_next(line, m.close)?;
+                    ctx.attribution(line, m.close, window(200)).filter(|a| a.speaker == Some(named))
+                })
             };
             let before = || ctx.attribution(line, from, m.open);
             let attribution = if partial {
@@ -1230,6 +1245,21 @@ mod attribution_tests {
         assert_eq!(got, [some("Maria Lopez")]);
         let got = speakers("Maria Lopez left the court at noon.\n\n“We expect to win.”\n\nMaria Lopez said the ruling was wrong.\n\n“We expect to win,” and more, “soon.”");
         assert_eq!(got, [None, None, None]);
+    }
+
+    #[test]
+    fn a_long_aside_may_part_the_speaker_from_the_verb() {
+        let got = speakers("“The building should send a signal,” Interior Minister Wolfgang Amsel, who serves in a provisional government of civil servants, said.");
+        assert_eq!(got, [some("Wolfgang Amsel")]);
+        // Only a name right after the quote: a verb that far off may be another sentence's.
+        let got = speakers("“The building should send a signal,” the report found after a long inquiry into the matter by the panel, Wolfgang Amsel said.");
+        assert_eq!(got, [None]);
+    }
+
+    #[test]
+    fn an_age_or_home_town_may_come_with_the_speaker() {
+        let got = speakers("“I could not stand for long,” wrote 43-year-old Martin Tayler of Aberdeenshire, Scotland, in a case study.");
+        assert_eq!(got, [some("Martin Tayler")]);
     }
 
     /// Each rule after the colon lead-in, behind the one set of cues they share.
