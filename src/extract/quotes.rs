@@ -848,6 +848,12 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 })
             };
             let before = || ctx.attribution(line, from, m.open);
+            let unresolved_speaker = || {
+                let rest = &line[m.close..s_end.min(next_open).max(m.close)];
+                let rest = &rest[..rest.floor_char_boundary(80)];
+                // "the actor said" may well be the last speaker again; "wrote one reader" is not.
+                VERB.is_match(rest) && !PRONOUN_VERB.is_match(rest) && !rest.contains("the ")
+            };
             let attribution = if partial {
                 // A person named after the quote outranks an organisation named before it
                 // ("The agency said it wants a “…”, Vice Minister X told reporters").
@@ -879,8 +885,10 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     // same paragraph, or of a paragraph-long quotation just before.
                     let inherited = if k > 0 {
                         line_speaker
-                    } else if !before_text.is_empty() {
-                        // A paragraph that does not open with the quote has its own subject.
+                    } else if !before_text.is_empty() || unresolved_speaker() {
+                        // A paragraph that does not open with the quote has its own subject, and
+                        // so has a quote followed by a speech verb whose subject is neither a
+                        // pronoun nor a description ("“…,” wrote one reader").
                         None
                     } else {
                         // A paragraph that is one quote and nothing else goes on from a
@@ -1245,6 +1253,12 @@ mod attribution_tests {
         assert_eq!(got, [some("Maria Lopez")]);
         let got = speakers("Maria Lopez left the court at noon.\n\n“We expect to win.”\n\nMaria Lopez said the ruling was wrong.\n\n“We expect to win,” and more, “soon.”");
         assert_eq!(got, [None, None, None]);
+        // A quote with a speech verb of its own is someone else's, unless a pronoun or a
+        // description may point back.
+        let got = speakers("“We will appeal the ruling,” said Maria Lopez.\n\n“Nobody believes that any more,” one reader wrote.");
+        assert_eq!(got, [some("Maria Lopez"), None]);
+        let got = speakers("“We will appeal the ruling,” said Maria Lopez.\n\n“It is over,” the lawyer said.");
+        assert_eq!(got, [some("Maria Lopez"), some("Maria Lopez")]);
     }
 
     #[test]
