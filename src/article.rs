@@ -441,7 +441,9 @@ const CAPTION_PATTERN: &str = concat!(
     r"(?:(?-u:\b)(?:Photo|Photos|Photograph|Image|Picture|Credit|Illustration)s?(?: by)?\s*:\s*[^.]{2,80}$",
     r"|(?-u:\b)REUTERS/|\(AP Photo|(?-u:\b)AP Photo/|/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Bloomberg|Shutterstock|Alamy)(?-u:\b)",
     r"|(?-u:\b)Getty Images\)?\.?$|\(\s*[A-Z][A-Z .'-]+/[A-Z][A-Z .'-]+\)\s*$|(?-u:\b)(?:AFP|AP|EPA|EPA-EFE|Reuters)\s*\)?\.?$|^©\s*[A-Z][a-z]+ [A-Z][a-z]+$",
-    r"|^Image:\s|^\(?(?:Photo|Image|Credit):)"
+    r"|^Image:\s|^\(?(?:Photo|Image|Credit):",
+    // A caption signed "… Credit Jo Lee/The Daily Planet" or "… Credit Jo Lee for The …".
+    r"|(?:^|[.!?”\x22]\s+)Credit\s+(?:Credit\s+)?\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*){1,3}\s*(?:/|\s+for\s+The\s)[^.]*$)"
 );
 const CREDIT_PATTERN: &str = concat!(
     r"^\(?\s*(?i:(?:additional )?(?:reporting|writing|editing|compiled|research|produced|reported|written|edited)(?: and \w+)?)\s+by\s+.*$",

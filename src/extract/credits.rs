@@ -23,7 +23,7 @@ const BYLINE_STOP_WORDS: &[&str] = &[
 ];
 
 static NAME_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z][a-zà-ÿ'’-]*[a-zà-ÿ](?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.|[A-Z]\.[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z]{2,}|van|von|de|der|den|da|del|la|le|bin|al|Jr\.?|Sr\.?|II|III)$").unwrap()
+    Regex::new(r"^(?:\p{Lu}[\p{Ll}'’-]*\p{Ll}(?:-\p{Lu}\p{Ll}+)?|[A-Z]\.|[A-Z]\.[A-Z]\.|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z]{2,}|van|von|de|der|den|da|del|la|le|bin|al|Jr\.?|Sr\.?|II|III)$").unwrap()
 });
 
 /// The person name at the start of `piece`, as a byte range: consecutive name-shaped tokens,
@@ -186,14 +186,15 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:REUTERS|AP Photo|Reuters|AFP|EPA)/\s*([^/)]+?)\s*(?:/|\)|$)",
         r"|(?:Photo|Photograph|Picture|Image|Credit)s?(?: by)?:\s*([^/,;]+?)\s*(?:[/,;]|$)",
         r"|([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*/\s*(?:AFP|AP|EPA|Getty Images|Reuters|Xinhua|Shutterstock|Alamy|[A-Z][A-Z ]+)(?-u:\b)",
-        r"|^©\s*([A-Z][a-z]+ [A-Z][a-z]+)$"
+        r"|^©\s*([A-Z][a-z]+ [A-Z][a-z]+)$",
+        r"|(?:^|\s)Credit\s+(?:Credit\s+)?(\p{Lu}[\w'’.-]*(?: \p{Lu}[\w'’.-]*){1,3})\s*(?:/|\s+for\s)"
     ))
     .unwrap()
 });
 
 fn photo_credits(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>) {
     for c in PHOTO_CREDIT.captures_iter(t) {
-        let Some(m) = (1..=4).find_map(|g| c.get(g)) else { continue };
+        let Some(m) = (1..c.len()).find_map(|g| c.get(g)) else { continue };
         if let Some((s, e)) = leading_name(m.as_str(), lex) {
             let name = tidy_case(&m.as_str()[s..e]);
             if lex.photo_agencies.contains(&name) || lex.outlets.contains(&name) {
@@ -298,6 +299,17 @@ mod tests {
         let text = format!("Headline of the story here\n\nA man walks past the building. Jaafar ASHTIYEH / AFP\n\nREUTERS/Thomas Whyte/Illustration\n\n{BODY}\n");
         let got = credits(&text);
         assert_eq!(got, [("Jaafar Ashtiyeh".into(), "photographer"), ("Thomas Whyte".into(), "photographer")]);
+    }
+
+    #[test]
+    fn a_caption_signed_credit_names_its_photographer() {
+        let text = format!(
+            "Headline of the story here\n\n{BODY}\n\nWorkers repair a main in Queens. Credit Credit Ãngel Franco/The Daily Planet\n\nA flooded street in 1978. Credit Émile Brun for The Daily Planet\n\nCredit Suisse said on Monday it would cut jobs.\n"
+        );
+        assert_eq!(credits(&text), [("Ãngel Franco".into(), "photographer"), ("Émile Brun".into(), "photographer")]);
+        let r = crate::extract::parse_article("t.txt", &text, text.as_bytes(), "utf-8", &Lexicon::builtin(), &crate::extract::Stated::default());
+        let people: Vec<String> = r.people.into_iter().map(|p| p.name).collect();
+        assert!(people.contains(&"Ãngel Franco".to_string()) && !people.iter().any(|p| p.starts_with("Credit")), "{people:?}");
     }
 
     #[test]

@@ -1357,9 +1357,16 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     for (k, &i) in content.iter().enumerate() {
         ex.lower_case_bodies(article.line_text(i), article.lines[i].start, &tokens[k]);
     }
-    // A credited name the text already gave is one mention, not two.
+    // A credited name the text already gave is one mention, not two; a cue word run into it
+    // ("Credit Jo Lee/The Times") is no part of the name.
     for c in credits {
-        if !ex.candidates.iter().any(|k| k.start == c.start && k.end == c.end) {
+        if ex.candidates.iter().any(|k| k.start == c.start && k.end == c.end) {
+            continue;
+        }
+        if let Some(k) = ex.candidates.iter_mut().find(|k| k.kind == Kind::Person && k.start < c.start && k.end == c.end) {
+            k.start = c.start;
+            k.text = c.name.clone();
+        } else {
             ex.push(Kind::Person, c.name.clone(), c.start, c.end, Vec::new(), None);
         }
     }
