@@ -389,6 +389,12 @@ fn is_initials(word: &str) -> bool {
     (2..=6).contains(&bytes.len()) && bytes.chunks(2).all(|pair| matches!(pair, [b'A'..=b'Z', b'.']))
 }
 
+/// An Arabic article or patronymic joined to the name after it: "al-Assad", "el-Sisi",
+/// "bin-Laden".
+fn is_hyphened_particle(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| matches!(particle, "al" | "el" | "bin" | "ibn" | "abu" | "ul" | "ad" | "as" | "ash" | "at" | "az" | "ar" | "an") && is_capitalised(rest))
+}
+
 /// A generational suffix that ends a personal name ("Martin Luther King Jr.", "Dennis Saylor IV").
 fn is_name_suffix(word: &str) -> bool {
     matches!(word, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV")
@@ -673,7 +679,7 @@ impl<'a> Extractor<'a> {
                 if crate::extract::dates::is_weekday_name(t) {
                     break;
                 }
-                if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) {
+                if is_capitalised(t) || (t.chars().all(|c| c.is_ascii_digit()) && j > i) || is_hyphened_particle(t) {
                     j += 1;
                 } else if let Some(skip) = connector_span(line, tokens, j)
                     && self.connector_joins(&tokens[i..j], t, &tokens[j + skip..])
@@ -1149,7 +1155,7 @@ impl<'a> Extractor<'a> {
                 // and so may one that is mostly a place's ("Alexandria") when a name follows it.
                 let opens_name = i == 0 && words.len() >= 2 && lex.ambiguous_given_names.contains(*w);
                 let name_word = lex.is_given_name(w) || lex.surnames.contains(*w) || opens_name || (i > 0 && self.plainly_given(words));
-                (is_capitalised(w) || NAME_PARTICLES.contains(w))
+                (is_capitalised(w) || NAME_PARTICLES.contains(w) || (i > 0 && is_hyphened_particle(w)))
                     && !lex.stopwords.contains(*w)
                     && (name_word || !lex.places.contains(w))
                     && !lex.nationalities.contains(*w)
@@ -1435,10 +1441,14 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
             mentioned_at.push(Vec::new());
             table.create(c.kind, c.text.clone(), surname, lex)
         });
-        table.add_form(id, &c.text, 1);
+        let (start, form) = match by_surname.and_then(|id| with_particles(article.text(), c.start, &c.text, &table.entities[id].name)) {
+            Some(at) => (at, &article.text()[at..c.end]),
+            None => (c.start, c.text.as_str()),
+        };
+        table.add_form(id, form, 1);
         table.entities[id].roles.extend(c.roles.iter().cloned());
         owner[i] = id;
-        table.mentions.push(Mention { start: c.start, end: c.end, entity: id });
+        table.mentions.push(Mention { start, end: c.end, entity: id });
         mentioned_at[id].push((c.start, joined));
     }
     for (acronym, i) in &acronyms {
@@ -1553,7 +1563,8 @@ fn surname_of(name: &str, lex: &Lexicon) -> Option<String> {
             return Some(words[i].to_string());
         }
     }
-    words.last().map(|w| w.to_string())
+    // "Bashar al-Assad" is "Assad" on his own.
+    words.last().map(|w| if is_hyphened_particle(w) { w.split_once('-').map_or(*w, |(_, core)| core) } else { w }.to_string())
 }
 
 /// The entity a lone name refers to while candidates are being joined, of those that `fits`:
@@ -1577,6 +1588,17 @@ fn nearest_named(table: &EntityTable, mentioned_at: &[Vec<(usize, usize)>], name
 /// ("Alibaba" before "Alibaba Group Holding Ltd." and "Alibaba Health Information Technology")
 /// goes to the one that adds only corporate suffixes to it.
 fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<usize> {
+    // "Von der Leyen said", opening a sentence, is "Ursula von der Leyen".
+    if c.kind == Kind::Person
+        && let Some((first, rest)) = c.text.split_once(' ')
+        && NAME_PARTICLES.contains(&first.to_lowercase().as_str())
+        && is_capitalised(first)
+    {
+        let lowered = Candidate { text: format!("{} {rest}", first.to_lowercase()), roles: Vec::new(), ..*c };
+        if let Some(id) = owning_entity(table, &lowered, lex) {
+            return Some(id);
+        }
+    }
     let index = &table.index;
     let mut ids = Vec::new();
     ids_under(&index.by_form, &c.text, &mut ids);
@@ -1696,6 +1718,22 @@ fn inside_longer_name(line: &str, start: usize, end: usize) -> bool {
     before.is_some_and(|w| is_capitalised(w) && !opens_sentence) || after.is_some_and(is_capitalised)
 }
 
+/// "von der Leyen said", "De Blasio left": where the particles of `name` that the line writes
+/// before its family name `word` (at `start`) begin, if it does.
+fn with_particles(line: &str, start: usize, word: &str, name: &str) -> Option<usize> {
+    let mut at = start;
+    while let Some(before) = line[..at].strip_suffix(' ')
+        && let Some(particle) = before.rsplit(' ').next()
+        && NAME_PARTICLES.contains(&particle.to_lowercase().as_str())
+    {
+        at = before.len() - particle.len();
+    }
+    let form = &line[at..start + word.len()];
+    let mut chars = form.chars();
+    let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>())?;
+    (at < start && name.strip_suffix(lowered.as_str()).is_some_and(|given| given.ends_with(' '))).then_some(at)
+}
+
 /// `tokens` holds the tokens of each content line.
 fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>], lex: &Lexicon, table: &mut EntityTable) {
     let title_tokens = article.title.map(|t| tokenize(article.line_text(t)));
@@ -1736,8 +1774,12 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
                 .or_else(|| (!inside_longer_name(line, tok.start, tok.start + word.len())).then(|| short_form_owner(table, word, lex)).flatten())
                 .or_else(|| given_name_owner(line, tok, word));
             if let Some(id) = owner {
+                let (s, form) = match with_particles(line, tok.start, word, &table.entities[id].name) {
+                    Some(at) => (base + at, &line[at..tok.start + word.len()]),
+                    None => (s, word),
+                };
                 found.push(Mention { start: s, end: e, entity: id });
-                table.add_form(id, word, 1);
+                table.add_form(id, form, 1);
             }
         }
     }
@@ -1865,6 +1907,18 @@ mod tests {
         assert_eq!(surname_of("Patrick Carlineo Jr.", &lex).as_deref(), Some("Carlineo"));
         assert_eq!(surname_of("Park Sung-min", &lex).as_deref(), Some("Park"));
         assert_eq!(surname_of("Hye-jin Park", &lex).as_deref(), Some("Park"));
+    }
+
+    #[test]
+    fn particles_belong_to_the_family_name() {
+        let text = "Headline for the story\n\nCommission President Greta von der Marwe spoke on Monday, after Mayor Bill de Vassio. \
+            Von der Marwe said little. “It is late,” de Vassio said.\n\nPresident Bashar al-Kassem spoke. Kassem left.\n";
+        let got = entities(text);
+        let people: Vec<(&str, Vec<&str>)> = got.iter().filter(|(k, ..)| *k == Kind::Person).map(|(_, n, f)| (n.as_str(), f.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            people,
+            [("Bashar al-Kassem", vec!["Kassem"]), ("Bill de Vassio", vec!["de Vassio"]), ("Greta von der Marwe", vec!["Von der Marwe"])]
+        );
     }
 
     #[test]
