@@ -1398,10 +1398,13 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
             }
         }
     }
+    // "a letter to Abbott" beside Tony Abbott is him, though a firm is listed as "Abbott": a
+    // listed firm keeps a lone word only when the article names it in full.
+    let named_in_full = |entry| candidates.iter().any(|o| o.entry == Some(entry) && o.text.contains(' '));
     let retyped: Vec<Option<Kind>> = candidates
         .iter()
         .map(|c| {
-            if c.kind != Kind::Person && c.entry.is_none() && !c.text.contains(' ') && surnames.contains(&c.text) {
+            if c.kind != Kind::Person && !c.text.contains(' ') && surnames.contains(&c.text) && c.entry.is_none_or(|entry| !named_in_full(entry)) {
                 Some(Kind::Person)
             } else if c.kind == Kind::Person && c.roles.is_empty() && employers.contains(&c.text) {
                 Some(Kind::Company)
@@ -1907,6 +1910,18 @@ mod tests {
         assert_eq!(surname_of("Patrick Carlineo Jr.", &lex).as_deref(), Some("Carlineo"));
         assert_eq!(surname_of("Park Sung-min", &lex).as_deref(), Some("Park"));
         assert_eq!(surname_of("Hye-jin Park", &lex).as_deref(), Some("Park"));
+    }
+
+    #[test]
+    fn a_listed_firm_named_like_a_person_here_is_the_person() {
+        let people = |text: &str| names_of(&entities(text), Kind::Person);
+        let companies = |text: &str| names_of(&entities(text), Kind::Company);
+        let text = "Headline for the story\n\nPrime Minister Tony Abbott wants the bill passed. Bill Shorten wrote to Abbott last month.\n";
+        assert_eq!(people(text), ["Bill Shorten", "Tony Abbott"]);
+        assert!(companies(text).is_empty());
+        // Named in full, the firm keeps its short form.
+        let text = "Headline for the story\n\nTony Abbott met Abbott Laboratories staff. Abbott makes tests.\n";
+        assert_eq!(companies(text), ["Abbott Laboratories"]);
     }
 
     #[test]
