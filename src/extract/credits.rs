@@ -195,7 +195,14 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 fn photo_credits(t: &str, offset: usize, lex: &Lexicon, out: &mut Vec<FoundCredit>) {
     for c in PHOTO_CREDIT.captures_iter(t) {
         let Some(m) = (1..c.len()).find_map(|g| c.get(g)) else { continue };
-        if let Some((s, e)) = leading_name(m.as_str(), lex) {
+        if let Some((mut s, e)) = leading_name(m.as_str(), lex) {
+            // "… a cabaret in Paris Jo Lee/Reuters": the caption's last word is no part of the name.
+            if let Some((first, rest)) = m.as_str()[s..e].split_once(' ')
+                && rest.contains(' ')
+                && lex.names_a_place(first)
+            {
+                s += first.len() + 1;
+            }
             let name = tidy_case(&m.as_str()[s..e]);
             if lex.photo_agencies.contains(&name) || lex.outlets.contains(&name) {
                 continue;
@@ -299,6 +306,8 @@ mod tests {
         let text = format!("Headline of the story here\n\nA man walks past the building. Jaafar ASHTIYEH / AFP\n\nREUTERS/Thomas Whyte/Illustration\n\n{BODY}\n");
         let got = credits(&text);
         assert_eq!(got, [("Jaafar Ashtiyeh".into(), "photographer"), ("Thomas Whyte".into(), "photographer")]);
+        let text = format!("Headline of the story here\n\nThe Moulin Rouge cabaret in Paris Benoit Tessier/Reuters\n\n{BODY}\n");
+        assert_eq!(credits(&text), [("Benoit Tessier".into(), "photographer")]);
     }
 
     #[test]
