@@ -517,7 +517,7 @@ static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
         "Jail", "Prison", "Penitentiary", "Stadium", "Pavilion", "Theater", "Theatre", "Hotel", "Cathedral", "Mosque", "Library",
         "Gallery", "Square", "Boulevard", "Highway", "County", "Province", "Valley", "Canyon", "Final", "Finals", "Series",
-        "Tournament", "Open", "Laboratory",
+        "Tournament", "Open", "Laboratory", "Trust", "Research",
     ]
     .into_iter()
     .collect()
@@ -1922,6 +1922,12 @@ mod tests {
         // Named in full, the firm keeps its short form.
         let text = "Headline for the story\n\nTony Abbott met Abbott Laboratories staff. Abbott makes tests.\n";
         assert_eq!(companies(text), ["Abbott Laboratories"]);
+    }
+
+    #[test]
+    fn trusts_and_research_firms_are_no_one() {
+        let got = entities("Headline for the story\n\nThe deal used a Reverse Morris Trust, according to Coresight Research.\n");
+        assert!(names_of(&got, Kind::Person).is_empty(), "{got:?}");
     }
 
     #[test]
