@@ -546,6 +546,8 @@ static PERSON_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:,\s+(?:who|whose)(?-u:\b)|,\s+\d{1,3},|\s+\(\s*[RD]-|\s+(?:said|says|told|added|explained|noted|argued|wrote|asked|stated|recalled|testified|tweeted|insisted|warned|acknowledged)(?-u:\b))").unwrap()
 });
 
+static SET_OFF_SPEAKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,\s+(?:said|says|told|added|wrote|explained)(?-u:\b)").unwrap());
+
 /// Whether the word at `line[start..end]` stands beside a person's cue: a speech verb before it
 /// ("said Kettleby") or a cue after it ("Kettleby, 52,", "Kettleby said").
 fn person_cue_beside(line: &str, start: usize, end: usize) -> bool {
@@ -1756,7 +1758,9 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
     }
     let given_name_owner = |line: &str, tok: &Token, word: &str| {
         let end = tok.start + word.len();
-        by_given_name.get(word).copied().flatten().filter(|_| !inside_longer_name(line, tok.start, end) && person_cue_beside(line, tok.start, end))
+        // "her mother, Fiona, said": set off by commas before a speech verb.
+        let set_off = || line[..tok.start].ends_with(", ") && SET_OFF_SPEAKER.is_match(&line[end..]);
+        by_given_name.get(word).copied().flatten().filter(|_| !inside_longer_name(line, tok.start, end) && (person_cue_beside(line, tok.start, end) || set_off()))
     };
     let mut found = Vec::new();
     for &(i, line_tokens) in &lines {

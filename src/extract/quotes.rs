@@ -1173,6 +1173,8 @@ mod attribution_tests {
         assert_eq!(speakers("Maria Lopez runs the shop on the corner. “We lost it all,” said Maria."), [some("Maria Lopez")]);
         // Two people share it: the given name alone names neither.
         assert_eq!(speakers("Maria Lopez and Maria Okafor run the shop on the corner. “We lost it all,” said Maria."), [None]);
+        // Set off by commas before the verb.
+        assert_eq!(speakers("“We lost it all,” her mother, Maria, said.\n\nMaria Lopez runs the shop on the corner."), [some("Maria Lopez")]);
     }
 
     #[test]
