@@ -779,18 +779,28 @@ impl Context<'_> {
         {
             return Some(Attribution::entity(id, last.as_str()));
         }
-        // Else the sentence's grammatical subject: a name that opens it, not a possessor
-        // ("X's source … said" quotes the source, not X).
+        // Else the sentence's grammatical subject.
+        self.opening_subject(line, from, from + verb.start()).map(|id| Attribution::entity(id, cue))
+    }
+
+    /// The entity named first in `line[from..to]`, if the name opens the sentence and is no
+    /// possessor ("X's source … said" quotes the source, not X).
+    fn opening_subject(&self, line: &str, from: usize, to: usize) -> Option<usize> {
         static OPENING: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(?:(?:[A-Z][\w.]*|the|a|an),?\s+){0,2}$").unwrap());
-        let first = self
-            .table
-            .from(self.base + from)
-            .iter()
-            .find(|m| m.end <= self.base + from + verb.start() && self.outside_quotes(m.start))?;
+        let first = self.table.from(self.base + from).iter().find(|m| m.end <= self.base + to && self.outside_quotes(m.start))?;
         let lead = &line[from..first.start - self.base];
         let possessor = line[first.end - self.base..].starts_with("'s") || line[first.end - self.base..].starts_with("’s");
-        (OPENING.is_match(lead) && !possessor).then(|| Attribution::entity(first.entity, cue))
+        (OPENING.is_match(lead) && !possessor).then_some(first.entity)
+    }
+
+    /// "Alverson summed up the journey: “…”": a sentence that opens with a person and leads
+    /// into the quote with a colon gives the person's words, unless it names someone else on
+    /// the way ("Swift has a deal with X, and Y will wonder: “…”").
+    fn colon_subject(&self, line: &str, from: usize, to: usize) -> Option<Attribution> {
+        let id = self.opening_subject(line, from, to)?;
+        let others = self.table.from(self.base + from).iter().take_while(|m| m.start < self.base + to).any(|m| m.entity != id);
+        (self.table.entities[id].kind == Kind::Person && !others).then(|| Attribution::entity(id, ":"))
     }
 }
 
@@ -869,6 +879,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 after()
                     .or_else(before)
                     .or_else(|| ctx.sentence_subject(line, from, m.open))
+                    .or_else(|| before_text.ends_with(':').then(|| ctx.colon_subject(line, from, m.open)).flatten())
                     .or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
                     .or_else(|| ctx.credit_below(i, m.close == line.len() || line[m.close..].trim().is_empty()))
                     .or_else(|| {
@@ -1175,6 +1186,14 @@ mod attribution_tests {
         assert_eq!(speakers("Maria Lopez and Maria Okafor run the shop on the corner. “We lost it all,” said Maria."), [None]);
         // Set off by commas before the verb.
         assert_eq!(speakers("“We lost it all,” her mother, Maria, said.\n\nMaria Lopez runs the shop on the corner."), [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn a_sentence_led_into_the_quote_by_a_colon_is_its_subjects() {
+        let got = speakers("Maria Lopez summed up the long journey from the boat to the counter: “It is old school meets new school.”");
+        assert_eq!(got, [some("Maria Lopez")]);
+        let got = speakers("Maria Lopez signed with Acme Corp., and Daniel Okafor will be left to wonder: “What did we do to deserve this?”");
+        assert_eq!(got, [None]);
     }
 
     #[test]
