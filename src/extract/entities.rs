@@ -1380,13 +1380,21 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     }
     confirm_by_last_word(article, &content, &tokens, lex, &mut ex);
     let Extractor { mut candidates, acronyms, employers, .. } = ex;
-    // "Braun-owned": a lone word typed as a firm only by its context is the person of that
-    // name when the article has one.
-    let surnames: HashSet<String> = candidates
-        .iter()
-        .filter(|c| c.kind == Kind::Person && c.text.contains(' '))
-        .filter_map(|c| surname_of(&c.text, lex))
-        .collect();
+    // "Braun-owned": a word typed as a firm only by its context is the person of that name when
+    // the article has one: a surname, the end of a full name ("Van Der Beek's announcement"),
+    // or a name a title gave someone ("Prince Andrew … Andrew's interview").
+    let mut surnames: HashSet<String> = HashSet::default();
+    for c in candidates.iter().filter(|c| c.kind == Kind::Person) {
+        if !c.text.contains(' ') {
+            if !c.roles.is_empty() {
+                surnames.insert(c.text.clone());
+            }
+            continue;
+        }
+        surnames.extend(surname_of(&c.text, lex));
+        let words: Vec<&str> = c.text.split(' ').collect();
+        surnames.extend((1..words.len().saturating_sub(1)).map(|k| words[k..].join(" ")));
+    }
     // "Sierra Crest said": a short form of a firm named in full elsewhere ("Sierra Crest Power
     // Corp.") is that firm, even when it looked like a person's name. Keyed by every leading run
     // of words of each organisation's name; the first organisation named wins.
@@ -1406,7 +1414,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
     let retyped: Vec<Option<Kind>> = candidates
         .iter()
         .map(|c| {
-            if c.kind != Kind::Person && !c.text.contains(' ') && surnames.contains(&c.text) && c.entry.is_none_or(|entry| !named_in_full(entry)) {
+            if c.kind != Kind::Person && surnames.contains(&c.text) && c.entry.is_none_or(|entry| !named_in_full(entry)) {
                 Some(Kind::Person)
             } else if c.kind == Kind::Person && c.roles.is_empty() && employers.contains(&c.text) {
                 Some(Kind::Company)
@@ -1932,6 +1940,12 @@ mod tests {
     fn trusts_and_research_firms_are_no_one() {
         let got = entities("Headline for the story\n\nThe deal used a Reverse Morris Trust, according to Coresight Research.\n");
         assert!(names_of(&got, Kind::Person).is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_firm_typed_only_by_context_is_the_person_named_so() {
+        let got = entities("Headline for the story\n\nThe real Prince Edmund was busy. The interview should be a nail in the coffin to Edmund’s apparent guilt in associating with him.\n\nActor Jake Van Der Meer spoke. The elimination came in light of Van Der Meer’s announcement.\n");
+        assert!(names_of(&got, Kind::Company).is_empty(), "{got:?}");
     }
 
     #[test]
