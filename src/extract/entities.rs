@@ -862,9 +862,12 @@ impl<'a> Extractor<'a> {
         let opens_place = |a: usize| a + 1 < b && &line[tokens[a].end..tokens[a + 1].start] == " " && lex.names_a_place(&line[tokens[a].start..tokens[a + 1].end]);
         // "In 2012, a research group …": once the opening word goes, a number opens nothing.
         let opened_at = a;
+        // "the CEO of New Media Investment Group": these open sentences, but written with a
+        // capital inside one they open a name.
+        let names_mid_sentence = |a: usize| !tokens[a].sentence_start && a + 1 < b && matches!(tokens[a].text, "New" | "First" | "Next" | "One");
         while a < b
             && (CONNECTORS.contains(&tokens[a].text)
-                || (lex.stopwords.contains(tokens[a].text) && !opens_place(a))
+                || (lex.stopwords.contains(tokens[a].text) && !opens_place(a) && !names_mid_sentence(a))
                 || (a > opened_at && tokens[a].text.starts_with(|c: char| c.is_ascii_digit())))
         {
             a += 1;
@@ -1946,6 +1949,13 @@ mod tests {
     fn a_firm_typed_only_by_context_is_the_person_named_so() {
         let got = entities("Headline for the story\n\nThe real Prince Edmund was busy. The interview should be a nail in the coffin to Edmund’s apparent guilt in associating with him.\n\nActor Jake Van Der Meer spoke. The elimination came in light of Van Der Meer’s announcement.\n");
         assert!(names_of(&got, Kind::Company).is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn sentence_openers_inside_a_sentence_may_open_a_name() {
+        let got = entities("Headline for the story\n\nSaid Jo Lee, the CEO of New Meadow Investment Group, the parent. New rules came.\n\nFormer National Widget Council official Fiona Hale testified.\n");
+        assert_eq!(names_of(&got, Kind::Company), ["New Meadow Investment Group"]);
+        assert_eq!(names_of(&got, Kind::Regulator), ["National Widget Council"]);
     }
 
     #[test]
