@@ -1457,7 +1457,7 @@ pub fn find_entities(article: &Article, lex: &Lexicon, credits: &[FoundCredit]) 
             mentioned_at.push(Vec::new());
             table.create(c.kind, c.text.clone(), surname, lex)
         });
-        let (start, form) = match by_surname.and_then(|id| with_particles(article.text(), c.start, &c.text, &table.entities[id].name)) {
+        let (start, form) = match by_surname.and_then(|id| with_particles(article.text(), c.start, c.end, &table.entities[id].name)) {
             Some(at) => (at, &article.text()[at..c.end]),
             None => (c.start, c.text.as_str()),
         };
@@ -1735,8 +1735,8 @@ fn inside_longer_name(line: &str, start: usize, end: usize) -> bool {
 }
 
 /// "von der Leyen said", "De Blasio left": where the particles of `name` that the line writes
-/// before its family name `word` (at `start`) begin, if it does.
-fn with_particles(line: &str, start: usize, word: &str, name: &str) -> Option<usize> {
+/// before its family name (`line[start..end]`) begin, if it does.
+fn with_particles(line: &str, start: usize, end: usize, name: &str) -> Option<usize> {
     let mut at = start;
     while let Some(before) = line[..at].strip_suffix(' ')
         && let Some(particle) = before.rsplit(' ').next()
@@ -1744,7 +1744,7 @@ fn with_particles(line: &str, start: usize, word: &str, name: &str) -> Option<us
     {
         at = before.len() - particle.len();
     }
-    let form = &line[at..start + word.len()];
+    let form = &line[at..end];
     let mut chars = form.chars();
     let lowered = chars.next().map(|c| c.to_lowercase().chain(chars).collect::<String>())?;
     (at < start && name.strip_suffix(lowered.as_str()).is_some_and(|given| given.ends_with(' '))).then_some(at)
@@ -1792,7 +1792,7 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
                 .or_else(|| (!inside_longer_name(line, tok.start, tok.start + word.len())).then(|| short_form_owner(table, word, lex)).flatten())
                 .or_else(|| given_name_owner(line, tok, word));
             if let Some(id) = owner {
-                let (s, form) = match with_particles(line, tok.start, word, &table.entities[id].name) {
+                let (s, form) = match with_particles(line, tok.start, tok.start + word.len(), &table.entities[id].name) {
                     Some(at) => (base + at, &line[at..tok.start + word.len()]),
                     None => (s, word),
                 };
