@@ -527,7 +527,7 @@ static COMPANY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:shares (?:of|in)|stake in|rival|giant|maker|firm|company|companies|startup|start-up|carmaker|automaker|retailer|lender|bank|brand|label|conglomerate|chipmaker|operator|provider|developer|manufacturer|supplier|distributor|publisher|studio|consultancy|subsidiary|unit|owner|operator of|such as|executives (?:from|of|at)|(?:analysts?|economists?|strategists?|partner) (?:at|with)|(?:a |an )?(?:spokesperson|spokesman|spokeswoman) for|employees (?:of|at)|works? (?:at|for)|joined|acquired|acquire|bought|buy|merger with|deal with|partnership with|partnered with|invested in|investors? in|backed by|owned by|customers of|unicorn|insurer|airline|broker|exchange operator|platform|app|service)\s+(?:the\s+)?$").unwrap()
 });
 static COMPANY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)(?-u:\b)|\s+(?:Inc|Corp|Ltd)(?-u:\b)|,\s+(?:a|an|the)\s+[^,.]*?(?-u:\b)(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)(?-u:\b)|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
+    Regex::new(r"^(?:-owned|-backed|-based company|'s (?:chief executive|ceo|founder|co-founder|chairman|shares|stock|board|subsidiary|unit|platform|app|website|products|revenue|profit|sales|employees|headquarters|parent)|\s+(?:shares|stock)(?-u:\b)|\s+(?:Inc|Corp|Ltd)(?-u:\b)|,\s+(?:a|an|the)\s+(?:[^\s,.]+\s+){0,5}?(?:company|firm|maker|provider|producer|giant|group|startup|start-up|retailer|bank|lender|developer|manufacturer|operator|brand|label|platform|conglomerate|carmaker|automaker|chipmaker|supplier|consultancy|insurer|airline)(?-u:\b)|\s+(?:announced|launched|unveiled|introduced|acquired|reported (?:revenue|earnings|profit|sales)|shares (?:rose|fell|jumped|slumped)|said in a statement|declined to comment|did not (?:immediately )?respond))").unwrap()
 });
 /// "to buy Tomahawk missiles": a name bought with a plural noun after it names the goods, not
 /// the firm sold.
@@ -564,7 +564,9 @@ static LISTING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A hyphenated East Asian given name: "Sung-min", "Ji-woo", "Hoi-ching".
-static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]+-[a-z]+$").unwrap());
+/// Each part is one syllable, six letters at most ("Hyeong-cheol"), not an English word
+/// ("Steeply-raked").
+static EAST_ASIAN_GIVEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][a-z]{0,5}-[a-z]{1,6}$").unwrap());
 
 /// Whether a word could be a Pinyin given name ("Lidong", "Yibing", "Huateng").
 fn is_pinyin(word: &str) -> bool {
@@ -1147,6 +1149,8 @@ impl<'a> Extractor<'a> {
     fn note_acronym(&mut self, candidate: usize, after: &str) {
         if after.trim_start().starts_with('(')
             && let Some(c) = ACRONYM.captures(after)
+            // "OGE Group (Israel)": a place in parentheses says where, not what the name is short for.
+            && !self.lex.names_a_place(&c[1])
         {
             self.acronyms.push((c[1].to_string(), candidate));
         }
@@ -1230,7 +1234,8 @@ impl<'a> Extractor<'a> {
                 return true;
             }
             // "Dong-hyun Lee", "Park Sung-min": a hyphenated East Asian given name.
-            if words.len() == 2 && words.iter().any(|w| EAST_ASIAN_GIVEN.is_match(w)) {
+            // The other word is a plain family name ("Lee"), not another hyphenated word.
+            if words.len() == 2 && words.iter().any(|w| EAST_ASIAN_GIVEN.is_match(w)) && !words.iter().all(|w| w.contains('-')) {
                 return true;
             }
             let chinese = |i: usize| lex.chinese_surnames.contains(words[i]) && words.get(i + 1).is_some_and(|w| is_pinyin(w));
@@ -2281,6 +2286,31 @@ mod tests {
         assert_eq!(fwa.2, ["FWA", "agency"]);
         let maria = got.iter().find(|(_, n, _)| n == "Maria Gonzalez").expect("person");
         assert_eq!(maria.2, ["Gonzalez"]);
+    }
+
+    #[test]
+    fn a_place_in_parentheses_is_no_acronym() {
+        let got = entities("Headline for the story\n\nThe Lumen Works Group (Portugal) designed the installation, and the Northwind Data Group (NDG) built its software.\n");
+        let aliases = |name: &str| got.iter().find(|(_, n, _)| n == name).map(|e| e.2.clone()).expect(name);
+        assert!(aliases("Lumen Works Group").is_empty());
+        assert_eq!(aliases("Northwind Data Group"), ["NDG"]);
+    }
+
+    /// ", the …company" describes the name before it only as a short phrase, not as the next
+    /// clause's object.
+    #[test]
+    fn an_appositive_description_is_a_short_phrase() {
+        let clause = entities("Headline for the story\n\nAs with the roomy GTX, the new coupe has both a wide cockpit and the automaker's own screens.\n");
+        assert!(clause.is_empty(), "{clause:?}");
+        let phrase = entities("Headline for the story\n\nShe joined Brightwave, a Denver-based software company, in May.\n");
+        assert!(phrase.iter().any(|(k, n, _)| *k == Kind::Company && n == "Brightwave"), "{phrase:?}");
+    }
+
+    #[test]
+    fn hyphenated_english_words_are_no_east_asian_given_name() {
+        assert!(entities("Headline for the story\n\nIts doors open wide. Steeply-raked D-pillars give it a distinctive profile.\n").is_empty());
+        let got = entities("Headline for the story\n\nThe bank hired Seo-yeon Park in March to run its lending desk.\n");
+        assert!(got.iter().any(|(k, n, _)| *k == Kind::Person && n == "Seo-yeon Park"), "{got:?}");
     }
 
     /// A club that goes by its city's name is a club only in a sports story.
