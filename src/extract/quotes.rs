@@ -631,6 +631,10 @@ impl Context<'_> {
             if let Some(id) = self.subject_before(line, from, vs) {
                 return Some(Attribution::entity(id, cue));
             }
+            // "told Jo Lee", "told the Reuters agency": whoever follows "told" is the listener.
+            if addresses_listener(v.as_str()) {
+                continue;
+            }
             if let Some((id, end)) = self.subject_after(line, ve) {
                 // "said Jo Lee, the …" names the speaker; "said Thomas is …" reports about Thomas.
                 // "he said Prime Minister Jo Lee “will not have lied”": a quote right after the
@@ -663,7 +667,7 @@ impl Context<'_> {
             }
         }
         // News organisations speak too: "…,” writes the Associated Press.
-        for v in VERB.find_iter(part) {
+        for v in VERB.find_iter(part).filter(|v| !addresses_listener(v.as_str())) {
             let after = &part[v.end()..];
             let gap = after.len() - after.trim_start().len();
             let rest = after.trim_start().trim_start_matches("the ");
@@ -938,6 +942,11 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
 }
 
 /// The body line before body line `line`.
+/// A speech verb whose object is the listener, so that a name after it never speaks.
+fn addresses_listener(verb: &str) -> bool {
+    matches!(verb, "told" | "tells")
+}
+
 fn previous_body(body: &[usize], line: usize) -> Option<usize> {
     body.binary_search(&line).ok().and_then(|k| k.checked_sub(1)).map(|k| body[k])
 }
@@ -1228,6 +1237,14 @@ mod attribution_tests {
         assert_eq!(got, [(some("Daniel Okafor"), "real progress".to_string())]);
         // The person the reported clause is about is not its speaker.
         let got = speakers("Maria Lopez spoke on Monday.\n\nIn December, she said Prime Minister Daniel Okafor “will not have lied” about it.");
+        assert_eq!(got, [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn whoever_is_told_is_the_listener() {
+        let got = speakers("“The item was on the agenda,” an EU spokesman told the Reuters agency.");
+        assert_eq!(got, [some("an EU spokesman")]);
+        let got = speakers("Maria Lopez met Daniel Okafor on Monday.\n\n“We will appeal,” she told Okafor.");
         assert_eq!(got, [some("Maria Lopez")]);
     }
 
