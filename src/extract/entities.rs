@@ -1620,6 +1620,9 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
             return Some(id);
         }
     }
+    if let Some(id) = knight_by_given_name(table, c) {
+        return Some(id);
+    }
     let index = &table.index;
     let mut ids = Vec::new();
     ids_under(&index.by_form, &c.text, &mut ids);
@@ -1635,6 +1638,16 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
                 ids_under(&index.by_form, form, &mut ids);
             }
         }
+        // "DHS" beside "Department of Homeland Security" and "DHS Office of Inspector General":
+        // an acronym stands for the name it abbreviates before one it opens.
+        if c.text.len() >= 2 && c.text.chars().all(|ch| ch.is_ascii_uppercase()) {
+            let mut spelled = Vec::new();
+            ids_under(&index.by_initials, &c.text, &mut spelled);
+            let spelled: Vec<usize> = sorted_ids(spelled).into_iter().filter(|&i| initials(&table.entities[i].name) == c.text).collect();
+            if let [only] = spelled[..] {
+                return Some(only);
+            }
+        }
         ids_under(&index.by_opening, &significant_words(&c.text).join(" "), &mut ids);
     }
     let owners: Vec<usize> = sorted_ids(ids).into_iter().filter(|&i| same_entity(&table.entities[i], c, lex)).collect();
@@ -1644,6 +1657,22 @@ fn owning_entity(table: &EntityTable, c: &Candidate, lex: &Lexicon) -> Option<us
         return Some(plain);
     }
     owners.first().copied()
+}
+
+/// "Sir John" after "Sir John Bourn": a knight or dame goes by the given name, so a lone
+/// given name with the title is the one titled person who has it.
+fn knight_by_given_name(table: &EntityTable, c: &Candidate) -> Option<usize> {
+    let knighted = |roles: &[Role]| roles.iter().any(|r| matches!(r.title.as_str(), "Sir" | "Dame"));
+    if c.kind != Kind::Person || c.text.contains(' ') || !knighted(&c.roles) {
+        return None;
+    }
+    let mut holders = table.entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == Kind::Person && e.name.split_once(' ').is_some_and(|(given, _)| given == c.text) && knighted(&e.roles)
+    });
+    match (holders.next(), holders.next()) {
+        (Some((id, _)), None) => Some(id),
+        _ => None,
+    }
 }
 
 /// "Samuel A. Jinapor" and "Samuel Abu Jinapor": the same first and last names, and each
@@ -1848,7 +1877,14 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
             let description = &m.as_str()["the ".len()..];
             let noun = description.rsplit(' ').next().unwrap_or("");
             let regulator_noun = matches!(noun, "watchdog" | "regulator" | "agency" | "ministry" | "commission" | "authority" | "bureau" | "department");
+            // "the ministry" is a ministry's description, not the Competition Authority's;
+            // "the agency", "the regulator" and "the watchdog" describe any body.
+            let names_its_kind = |owner: usize| {
+                !matches!(noun, "ministry" | "commission" | "authority" | "department" | "bureau")
+                    || table.entities[owner].name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
+            };
             if let Some(owner) = if regulator_noun { regulator } else { company }
+                && names_its_kind(owner)
                 && table.mention_at(start, end).is_none()
             {
                 found.push((owner, description.to_string(), start, end));
@@ -2426,6 +2462,24 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
         let got = entities("Headline for the story\n\nThe Competition and Markets Authority blocked the deal on Monday. The competition watchdog said prices would rise.\n");
         let cma = got.iter().find(|(_, n, _)| n == "Competition and Markets Authority").expect("regulator");
         assert_eq!(cma.2, ["competition watchdog"]);
+        // A ministry is no authority.
+        let got = entities("Headline for the story\n\nThe Competition and Markets Authority blocked the deal. Unions marched on the ministry.\n");
+        let cma = got.iter().find(|(_, n, _)| n == "Competition and Markets Authority").expect("regulator");
+        assert!(cma.2.is_empty(), "{:?}", cma.2);
+    }
+
+    #[test]
+    fn an_acronym_stands_for_the_name_it_spells_not_one_it_opens() {
+        let got = entities("Headline for the story\n\nThe Department of Homeland Security sent a letter, and the DHS Office of Inspector General found faults. The new DHS secretary agreed.\n");
+        let dhs = got.iter().find(|(_, n, _)| n == "Department of Homeland Security").expect("regulator");
+        assert_eq!(dhs.2, ["DHS"]);
+        assert!(got.iter().any(|(_, n, aliases)| n == "DHS Office of Inspector General" && aliases.is_empty()), "{got:?}");
+    }
+
+    #[test]
+    fn a_knight_goes_by_the_given_name() {
+        let got = entities("Headline for the story\n\nAuditor General Sir Colin Marlowe said the figures were rising. Sir Colin added that more was needed.\n");
+        assert_eq!(got, [(Kind::Person, "Colin Marlowe".to_string(), vec!["Colin".to_string()])]);
     }
 
     #[test]
