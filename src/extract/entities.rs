@@ -414,6 +414,10 @@ const ROLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Lower-case words inside personal names ("Juan de la Cruz", "Ludwig van Beethoven").
+/// Words that open places' names ("South Shropshire", "Loch Ness"), never a person's.
+const PLACE_OPENERS: &[&str] =
+    &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Lake", "Loch", "Mount", "Cape", "Port", "Fort"];
+
 const NAME_PARTICLES: &[&str] = &["de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "dos", "das", "ter"];
 
 const CONNECTORS: &[&str] = &["of", "and", "for", "de", "la", "van", "von", "der", "den", "du", "da", "del", "di", "bin", "al", "le", "&", "on", "the"];
@@ -517,7 +521,7 @@ static NON_ENTITY_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
         "Partnership", "Club", "Team", "Treaty", "Agreement", "Accord", "Protocol", "Convention", "Declaration", "Constitution",
         "Jail", "Prison", "Penitentiary", "Stadium", "Pavilion", "Theater", "Theatre", "Hotel", "Cathedral", "Mosque", "Library",
         "Gallery", "Square", "Boulevard", "Highway", "County", "Province", "Valley", "Canyon", "Final", "Finals", "Series",
-        "Tournament", "Open", "Laboratory", "Trust", "Research",
+        "Tournament", "Open", "Laboratory", "Trust", "Research", "Election", "Elections", "Referendum",
     ]
     .into_iter()
     .collect()
@@ -794,7 +798,11 @@ impl<'a> Extractor<'a> {
                 // LA Entertainment Reporter" describes a job.)
                 let described_job = from > 0 && matches!(tokens[from - 1].text, "a" | "an" | "A" | "An");
                 // ("Kevin King": after a given name, a title-like word is a family name.)
-                let name_before = k > start && self.lex.is_given_name(tokens[k - 1].text);
+                // ("MP Oona King": nor a family name after a titled one-word name, which a title
+                // ending the run cannot be about.)
+                let titled_word_before =
+                    k == start + 1 && titles.last().is_some_and(|(at, _)| *at == parts.len()) && self.lex.surnames.contains(tokens[k].text);
+                let name_before = k > start && (self.lex.is_given_name(tokens[k - 1].text) || titled_word_before);
                 if k + n == to && k > start {
                     if !name_before && !described_job && !CONNECTORS.contains(&tokens[k - 1].text) {
                         parts.push((start, k));
@@ -888,6 +896,23 @@ impl<'a> Extractor<'a> {
         if run.len() >= 3 && self.is_full_name(&run[1..]) && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0])) {
             a += 1;
             run = &run[1..];
+        }
+        // "Advisors Goldman Sachs are …": a word opening the sentence before a name the lexicon
+        // lists is no part of it.
+        let listed = |from: usize| {
+            let text = &line[tokens[from].start..tokens[b - 1].end];
+            lex.companies.contains(text) || lex.regulators.contains(text)
+        };
+        if run.len() >= 3 && tokens[a].sentence_start && !lex.is_given_name(run[0]) && !listed(a) && listed(a + 1) {
+            a += 1;
+            run = &run[1..];
+        }
+        // "the leader of the Commons Oliver Heald": a full name after "the" and one word; the
+        // word ends what comes before and the name stands alone.
+        if run.len() >= 3 && self.is_full_name(&run[1..]) && line[..tokens[a].start].ends_with("the ") && !opens_place(a) {
+            self.part(line, base, tokens, a, a + 1, titles_before, None, org_part);
+            self.part(line, base, tokens, a + 1, b, &[], title_after, None);
+            return;
         }
         // "Karma Automotive Andreas Thurner, vice president …", "Minnesota Wild Jonas Brodin
         // (25) celebrates": a caption runs an organisation into the person who works for it.
@@ -1159,6 +1184,7 @@ impl<'a> Extractor<'a> {
     fn person_shaped(&self, words: &[&str]) -> bool {
         let lex = self.lex;
         (1..=5).contains(&words.len())
+            && !PLACE_OPENERS.contains(&words[0])
             && words.iter().enumerate().all(|(i, w)| {
                 // "Charlotte", "Jordan": a place's name that is also a person's name may be one,
                 // and so may one that is mostly a place's ("Alexandria") when a name follows it.
@@ -2474,6 +2500,32 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
         let dhs = got.iter().find(|(_, n, _)| n == "Department of Homeland Security").expect("regulator");
         assert_eq!(dhs.2, ["DHS"]);
         assert!(got.iter().any(|(_, n, aliases)| n == "DHS Office of Inspector General" && aliases.is_empty()), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_after_a_titled_word_is_its_family_name() {
+        let got = entities("Headline for the story\n\nShe stood against sitting MP Oona King, who won in 2001.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Oona King"]);
+        // An event is no one, whatever title opens it.
+        assert!(entities("Headline for the story\n\nAhead of the General Election, parties campaigned for the election.\n").is_empty());
+    }
+
+    #[test]
+    fn an_opening_word_before_a_listed_name_is_none_of_it() {
+        let got = entities("Headline for the story\n\nAdvisors Goldman Sachs are understood to have valued the unit.\n");
+        assert_eq!(got, [(Kind::Company, "Goldman Sachs".to_string(), vec![])]);
+    }
+
+    #[test]
+    fn a_word_after_the_before_a_full_name_ends_a_title() {
+        let got = entities("Headline for the story\n\nShadow leader of the Commons Oliver Heald said it was wrong. Tourists love the San Francisco Bay Area.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Oliver Heald"]);
+    }
+
+    #[test]
+    fn a_place_opener_opens_no_name() {
+        let got = entities("Headline for the story\n\nOtis Ward, joint leader of the South Shropshire Hunt, said so, as did the member for the Loch Ness West, who spoke.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Otis Ward"]);
     }
 
     #[test]
