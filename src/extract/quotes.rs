@@ -792,10 +792,22 @@ impl Context<'_> {
     fn opening_subject(&self, line: &str, from: usize, to: usize) -> Option<usize> {
         static OPENING: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\W*(?:[^,“”]{0,40},\s*)?(?:(?:[A-Z][\w.]*|the|a|an),?\s+){0,2}$").unwrap());
-        let first = self.table.from(self.base + from).iter().find(|m| m.end <= self.base + to && self.outside_quotes(m.start))?;
+        let mentions = self.table.from(self.base + from);
+        let at = mentions.iter().position(|m| m.end <= self.base + to && self.outside_quotes(m.start))?;
+        let first = &mentions[at];
         let lead = &line[from..first.start - self.base];
-        let possessor = line[first.end - self.base..].starts_with("'s") || line[first.end - self.base..].starts_with("’s");
-        (OPENING.is_match(lead) && !possessor).then_some(first.entity)
+        // "Lib Dem chairman Matthew Taylor has written …": an organisation and one of its roles
+        // open the sentence, and the subject is the holder named next.
+        let holder = mentions.get(at + 1).filter(|next| {
+            let kind = |m: &Mention| self.table.entities[m.entity].kind;
+            kind(first) != Kind::Person
+                && kind(next) == Kind::Person
+                && next.end <= self.base + to
+                && self.role_gap(&line[first.end - self.base..next.start - self.base])
+        });
+        let subject = holder.unwrap_or(first);
+        let possessor = line[subject.end - self.base..].starts_with("'s") || line[subject.end - self.base..].starts_with("’s");
+        (OPENING.is_match(lead) && !possessor).then_some(subject.entity)
     }
 
     /// "Alverson summed up the journey: “…”": a sentence that opens with a person and leads
@@ -1245,6 +1257,12 @@ mod attribution_tests {
         let got = speakers("“The item was on the agenda,” an EU spokesman told the Reuters agency.");
         assert_eq!(got, [some("an EU spokesman")]);
         let got = speakers("Maria Lopez met Daniel Okafor on Monday.\n\n“We will appeal,” she told Okafor.");
+        assert_eq!(got, [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn an_organisations_role_holder_opening_the_sentence_is_its_subject() {
+        let got = speakers("Kestrel Widgets Ltd. chairman Maria Lopez has written to the board saying: “The advice we have is clear.”");
         assert_eq!(got, [some("Maria Lopez")]);
     }
 
