@@ -986,6 +986,15 @@ impl<'a> Extractor<'a> {
         if lexicon_hit.is_none() && words.len() >= 3 && matches!(words[1], "of" | "for") && lex.roles.contains(&words[0].to_lowercase()) {
             return;
         }
+        // "your Microsoft Office application": a firm's name before an office word names its
+        // product or a branch, not a government body; the firm is named.
+        if lexicon_hit.is_none()
+            && b - a >= 2
+            && REGULATOR_HEADS.contains(tokens[b - 1].text)
+            && lex.companies.contains(&line[tokens[a].start..tokens[b - 2].end])
+        {
+            return self.part(line, base, tokens, a, b - 1, titles_before, title_after, org_part);
+        }
         // "White House National Security Council Ukraine expert": the name ends at its head.
         // (A head alone, "Police Kanti Rana Tata" after "Commissioner of", names no body.)
         if lexicon_hit.is_none()
@@ -1337,7 +1346,8 @@ fn appositive_roles(after: &str, lex: &Lexicon) -> (Vec<Role>, bool) {
     // "co-founder of Norfolk-based Magazine Jukebox": where a firm is based is not its name.
     let based = |name: &str| name.split_once(' ').filter(|(first, _)| first.ends_with("-based")).map_or(name, |(_, rest)| rest).to_string();
     // "CEO of Chinese internet giant Tencent": a nationality describes the firm, naming none.
-    let org = read.map(|read| based(org_name(read).trim_start_matches("the "))).filter(|org| !lex.nationalities.contains(org.as_str()));
+    // "head of the Tate's digital programme": the possessor is the organisation.
+    let org = read.map(|read| based(strip_possessive(org_name(read).trim_start_matches("the ")))).filter(|org| !lex.nationalities.contains(org.as_str()));
     let roles: Vec<Role> = [c.get(1), c.get(2)]
         .into_iter()
         .flatten()
@@ -1909,7 +1919,14 @@ fn add_descriptive_aliases(article: &Article, content: &[usize], table: &mut Ent
                 !matches!(noun, "ministry" | "commission" | "authority" | "department" | "bureau")
                     || table.entities[owner].name.split(' ').any(|w| w.eq_ignore_ascii_case(noun))
             };
+            // "the only firm", "the other company", "the parent company": words that set the
+            // body apart from, or beside, another one describe no particular one.
+            let modifier = description.split_once(' ').map(|(m, _)| m);
+            let sets_apart = modifier.is_some_and(|m| {
+                matches!(m, "only" | "other" | "first" | "second" | "third" | "last" | "next" | "rival" | "former" | "parent" | "previous" | "new")
+            });
             if let Some(owner) = if regulator_noun { regulator } else { company }
+                && !sets_apart
                 && names_its_kind(owner)
                 && table.mention_at(start, end).is_none()
             {
@@ -2526,6 +2543,25 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
     fn a_place_opener_opens_no_name() {
         let got = entities("Headline for the story\n\nOtis Ward, joint leader of the South Shropshire Hunt, said so, as did the member for the Loch Ness West, who spoke.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Otis Ward"]);
+    }
+
+    #[test]
+    fn a_firm_before_an_office_word_names_a_product() {
+        let got = entities("Headline for the story\n\nOpen the file in your Microsoft Office application, the guide says.\n");
+        assert_eq!(got, [(Kind::Company, "Microsoft".to_string(), vec![])]);
+    }
+
+    #[test]
+    fn the_only_firm_describes_no_particular_one() {
+        let got = entities("Headline for the story\n\nIn 1985 Vodafone was the only firm with a network. The other company followed.\n");
+        assert_eq!(got, [(Kind::Company, "Vodafone".to_string(), vec![])]);
+    }
+
+    #[test]
+    fn a_possessor_is_the_organisation_of_a_role() {
+        let lex = Lexicon::builtin();
+        let (roles, _) = appositive_roles(", head of the Tate's digital programme, said", &lex);
+        assert_eq!(roles, [Role { title: "head".into(), org: Some("Tate".into()) }]);
     }
 
     #[test]
