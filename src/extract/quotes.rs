@@ -734,12 +734,16 @@ impl Context<'_> {
         (LEAD.is_match(&line[at..start]) && line[end..].starts_with(',')).then_some(m.entity)
     }
 
-    /// A quote that ends its line, credited on the line below: "- Kwame Mensah".
-    fn credit_below(&self, line: usize, ends_line: bool) -> Option<Attribution> {
+    /// A quote that ends its line, credited on the line below: "- Kwame Mensah"; or a paragraph
+    /// that is all quote, with its source on the next line, as fact checks print a claim:
+    /// "Source: Defence Ministry, October 25, 2019".
+    fn credit_below(&self, line: usize, ends_line: bool, whole_line: bool) -> Option<Attribution> {
         static CREDIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–—]\s*([A-Z][\w.'’ -]{1,60})$").unwrap());
+        static SOURCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Source:\s*([A-Z][\w.'’ -]{1,60}?)\s*(?:,|$)").unwrap());
         let lines = &self.article.lines;
-        let next = lines.get(line + 1).filter(|n| ends_line && n.block == lines[line].block)?;
-        let c = CREDIT.captures(self.article.line_text(line + 1))?;
+        let next = lines.get(line + 1).filter(|_| ends_line)?;
+        let text = self.article.line_text(line + 1);
+        let c = if next.block == lines[line].block { CREDIT.captures(text) } else { None }.or_else(|| SOURCE.captures(text).filter(|_| whole_line))?;
         let who = c.get(1)?;
         let (s, e) = (next.start + who.start(), next.start + who.end());
         match self.table.from(s).iter().find(|m| m.end <= e) {
@@ -897,7 +901,10 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     .or_else(|| ctx.sentence_subject(line, from, m.open))
                     .or_else(|| before_text.ends_with(':').then(|| ctx.colon_subject(line, from, m.open)).flatten())
                     .or_else(|| ctx.apposition(line, m.close, s_end.min(next_open)))
-                    .or_else(|| ctx.credit_below(i, m.close == line.len() || line[m.close..].trim().is_empty()))
+                    .or_else(|| {
+                        let ends_line = m.close == line.len() || line[m.close..].trim().is_empty();
+                        ctx.credit_below(i, ends_line, ends_line && m.open == 0)
+                    })
                     .or_else(|| {
                         // "X told reporters on Monday. “…”": the sentence before introduces it.
                         let previous = sentence_start(&starts, s_start.saturating_sub(1));
@@ -1264,6 +1271,15 @@ mod attribution_tests {
     fn an_organisations_role_holder_opening_the_sentence_is_its_subject() {
         let got = speakers("Kestrel Widgets Ltd. chairman Maria Lopez has written to the board saying: “The advice we have is clear.”");
         assert_eq!(got, [some("Maria Lopez")]);
+    }
+
+    #[test]
+    fn a_claim_printed_with_its_source_below_is_the_sources() {
+        let body = "The Securities and Exchange Commission made a claim this week.\n\n“Widget prices rose by half in a single year.”\n\nSource: Securities and Exchange Commission, October 25, 2019\n\nThat is false, the data show.";
+        assert_eq!(speakers(body), [some("Securities and Exchange Commission")]);
+        // Only a paragraph that is all quote.
+        let body = "The Securities and Exchange Commission made a claim this week.\n\nShe called it “a big rise”\n\nSource: Securities and Exchange Commission, October 25, 2019";
+        assert_eq!(speakers(body), [None]);
     }
 
     #[test]
