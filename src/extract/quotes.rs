@@ -462,7 +462,11 @@ impl Context<'_> {
         if let Some(speaker) = quoting.and_then(|q| q.speaker).filter(|&id| fits(id)) {
             return Some(speaker);
         }
-        self.table.from(sentence).iter().find(|m| m.end <= last.end && fits(m.entity) && self.outside_quotes(m.start)).map(|m| m.entity)
+        // "X won …, but McIlroy is unfazed": a clause after "but" or a semicolon has its own
+        // subject.
+        let text = self.article.text();
+        let clause = text[sentence..last.start].rfind(" but ").or_else(|| text[sentence..last.start].rfind("; ")).map_or(sentence, |at| sentence + at);
+        self.table.from(clause).iter().find(|m| m.end <= last.end && fits(m.entity) && self.outside_quotes(m.start)).map(|m| m.entity)
     }
 
     /// The person a paragraph opens by reporting: "Erekat said it was only the latest move".
@@ -1280,6 +1284,12 @@ mod attribution_tests {
         // Only a paragraph that is all quote.
         let body = "The Securities and Exchange Commission made a claim this week.\n\nShe called it “a big rise”\n\nSource: Securities and Exchange Commission, October 25, 2019";
         assert_eq!(speakers(body), [None]);
+    }
+
+    #[test]
+    fn a_clause_after_but_has_its_own_subject() {
+        let got = speakers("Daniel Okafor won the race last week and said it would be his again, but James Marlowe is unfazed.\n\nHe admitted: “I never write myself off.”");
+        assert_eq!(got, [some("James Marlowe")]);
     }
 
     #[test]
