@@ -842,7 +842,8 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     for (i, ms) in per_line {
         let line = article.line_text(i);
         let base = article.lines[i].start;
-        let mut line_speaker: Option<usize> = None;
+        // The speaker of the last attributed quote in the paragraph, named or as written.
+        let mut line_speaker: (Option<usize>, Option<String>) = (None, None);
         // Only lines with quotation marks need their sentences.
         let starts = if ms.is_empty() { Vec::new() } else { sentence_starts(line) };
         for (k, m) in ms.iter().enumerate() {
@@ -915,19 +916,18 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                         (s_start > 0 && previous >= prev_close && before_text.is_empty()).then(|| ctx.attribution(line, previous, s_start)).flatten()
                     })
             };
-            let speaker_text = attribution.as_ref().and_then(|a| a.speaker_text.clone());
-            let (speaker, cue) = match attribution {
-                Some(a) => (a.speaker, Some(a.cue)),
+            let (speaker, speaker_text, cue) = match attribution {
+                Some(a) => (a.speaker, a.speaker_text, Some(a.cue)),
                 None => {
                     // An unattributed quote continues the speaker of the quote before it in the
                     // same paragraph, or of a paragraph-long quotation just before.
                     let inherited = if k > 0 {
-                        line_speaker
+                        line_speaker.clone()
                     } else if !before_text.is_empty() || unresolved_speaker() {
                         // A paragraph that does not open with the quote has its own subject, and
                         // so has a quote followed by a speech verb whose subject is neither a
                         // pronoun nor a description ("“…,” wrote one reader").
-                        None
+                        (None, None)
                     } else {
                         // A paragraph that is one quote and nothing else goes on from a
                         // paragraph reporting what someone said ("Erekat said it was …").
@@ -936,12 +936,16 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                             .filter(|(pl, _, _)| next_body(&body, *pl) == Some(i))
                             .and_then(|(_, s, _)| s)
                             .or_else(|| whole_paragraph.then(|| previous_body(&body, i).and_then(|p| ctx.reports_speech(p))).flatten())
+                            .map_or((None, None), |id| (Some(id), None))
                     };
-                    (inherited, None)
+                    (inherited.0, inherited.1, None)
                 }
             };
-            if speaker.is_some() {
-                line_speaker = speaker;
+            // An unnamed speaker ("an IAAF spokesman", "officers") goes on too; a capitalised
+            // name no rule typed is too weak a guess to pass on.
+            let unnamed = speaker_text.as_deref().is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+            if speaker.is_some() || unnamed {
+                line_speaker = (speaker, speaker_text.clone().filter(|_| unnamed));
             }
             let text = line[m.start..m.end].trim();
             let lead = line[m.start..m.end].len() - line[m.start..m.end].trim_start().len();
@@ -964,12 +968,12 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
     speaker_of_repeated_words(article, out)
 }
 
-/// The body line before body line `line`.
 /// A speech verb whose object is the listener, so that a name after it never speaks.
 fn addresses_listener(verb: &str) -> bool {
     matches!(verb, "told" | "tells")
 }
 
+/// The body line before body line `line`.
 fn previous_body(body: &[usize], line: usize) -> Option<usize> {
     body.binary_search(&line).ok().and_then(|k| k.checked_sub(1)).map(|k| body[k])
 }
@@ -1290,6 +1294,15 @@ mod attribution_tests {
     fn a_clause_after_but_has_its_own_subject() {
         let got = speakers("Daniel Okafor won the race last week and said it would be his again, but James Marlowe is unfazed.\n\nHe admitted: “I never write myself off.”");
         assert_eq!(got, [some("James Marlowe")]);
+    }
+
+    #[test]
+    fn an_unnamed_speaker_goes_on_within_the_paragraph() {
+        let got = speakers("“Nothing was decided,” said a federation spokesman. “Getting everyone together gave us food for thought.”");
+        assert_eq!(got, [some("a federation spokesman"), some("a federation spokesman")]);
+        // A capitalised name that no rule typed is too weak to pass on.
+        let got = speakers("“Nothing was decided,” Westwater said. “Getting everyone together gave us food for thought.”");
+        assert_eq!(got, [some("Westwater"), None]);
     }
 
     #[test]
