@@ -893,7 +893,16 @@ impl<'a> Extractor<'a> {
         let mut run = &run[..];
         // "Australian Timothy Weeks", "Employee Steve Castro": a nationality or a word the
         // article also writes in lower case, before a full name, describes the person.
-        if run.len() >= 3 && self.is_full_name(&run[1..]) && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0])) {
+        // ("Teenager LaShawn Merritt": so does a word that is capitalised only because it opens
+        // the sentence and is no one's name.)
+        let opening_descriptor = || {
+            tokens[a].sentence_start
+                && !lex.is_given_name(run[0])
+                && !lex.surnames.contains(run[0])
+                && !lex.names_a_place(run[0])
+                && lex.surnames.contains(run[run.len() - 1])
+        };
+        if run.len() >= 3 && self.is_full_name(&run[1..]) && (lex.nationalities.contains(run[0]) || self.is_common_word(run[0]) || opening_descriptor()) {
             a += 1;
             run = &run[1..];
         }
@@ -2562,6 +2571,12 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
         let lex = Lexicon::builtin();
         let (roles, _) = appositive_roles(", head of the Tate's digital programme, said", &lex);
         assert_eq!(roles, [Role { title: "head".into(), org: Some("Tate".into()) }]);
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_before_a_full_name_describes_the_person() {
+        let got = entities("Headline for the story\n\nSinger-guitarists Tom Johnston and others will tour. Super Mario Run was a hit.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Tom Johnston"]);
     }
 
     #[test]

@@ -429,7 +429,11 @@ impl Context<'_> {
     fn role_gap(&self, between: &str) -> bool {
         static ROLE_GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|the)\s+)*)*((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
+        // "said one of their lawyers, ": one of a group named by a plural role, set off.
+        static ONE_OF: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*one\s+of\s+(?:the|their|his|her|its|our)\s+(?:[a-z-]+\s+){0,2}([a-z-]+?)s,\s+$").unwrap());
         ROLE_GAP.captures(between).is_some_and(|c| self.lex.roles.contains(&c[2]))
+            || (between.contains("one of") && ONE_OF.captures(between).is_some_and(|c| self.lex.roles.contains(&c[1])))
     }
 
     fn pronoun(&self, word: &str, at: usize) -> Option<usize> {
@@ -1303,6 +1307,12 @@ mod attribution_tests {
         // A capitalised name that no rule typed is too weak to pass on.
         let got = speakers("“Nothing was decided,” Westwater said. “Getting everyone together gave us food for thought.”");
         assert_eq!(got, [some("Westwater"), None]);
+    }
+
+    #[test]
+    fn one_of_a_group_named_by_its_role() {
+        let got = speakers("“A decision is now expected in March,” said one of their lawyers, Daniel Okafor.");
+        assert_eq!(got, [some("Daniel Okafor")]);
     }
 
     #[test]
