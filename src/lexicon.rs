@@ -137,6 +137,8 @@ pub struct Lexicon {
     pub companies: NameList,
     /// Sports clubs, businesses in news; many go by their city's name alone ("Porto").
     pub sports_clubs: NameList,
+    /// Political parties: never a company, a government body or a person.
+    pub parties: NameList,
     pub places: NameList,
     pub given_names: WordSet,
     /// Given names that are also ordinary words ("Will", "May"): names only before a surname.
@@ -184,6 +186,7 @@ const BUILTIN: &[ListFile] = &[
     list_file!("regulators"),
     list_file!("companies"),
     list_file!("sports_clubs"),
+    list_file!("parties"),
     list_file!("places"),
     list_file!("given_names"),
     list_file!("given_names_ambiguous"),
@@ -225,6 +228,8 @@ pub struct UserLexicon {
     pub regulators: Vec<UserEntry>,
     #[serde(default)]
     pub companies: Vec<UserEntry>,
+    #[serde(default)]
+    pub parties: Vec<UserEntry>,
     #[serde(default)]
     pub places: Vec<UserEntry>,
     #[serde(default)]
@@ -275,6 +280,7 @@ impl Lexicon {
             "regulators" => self.regulators.add(forms),
             "companies" => self.companies.add(forms),
             "sports_clubs" => self.sports_clubs.add(forms),
+            "parties" => self.parties.add(forms),
             "places" => self.places.add(forms),
             "given_names" => words(&mut self.given_names, forms),
             "given_names_ambiguous" => words(&mut self.ambiguous_given_names, forms),
@@ -309,6 +315,7 @@ impl Lexicon {
         entries(&mut self.photo_agencies, user.photo_agencies);
         entries(&mut self.regulators, user.regulators);
         entries(&mut self.companies, user.companies);
+        entries(&mut self.parties, user.parties);
         entries(&mut self.places, user.places);
         self.given_names.extend(user.given_names);
         self.surnames.extend(user.surnames);

@@ -275,6 +275,20 @@ fn user_lexicon_adds_a_company() {
 }
 
 #[test]
+fn user_lexicon_names_a_party_that_is_no_company() {
+    let dir = tempfile::tempdir().unwrap();
+    let lexicon = dir.path().join("mine.json");
+    std::fs::write(&lexicon, r#"{"parties": [{"name": "Freedonia First"}]}"#).unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Party picks a leader\n\nFreedonia First chairman Daniel Okafor wrote to members on Monday.\n").unwrap();
+    let companies = |r: &Value| r["companies"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let without = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl"]));
+    let with = records(&corpus(&["parse", article.to_str().unwrap(), "--format", "jsonl", "--lexicon", lexicon.to_str().unwrap()]));
+    assert_eq!(companies(&without[0]), ["Freedonia First"]);
+    assert!(companies(&with[0]).is_empty(), "{:?}", companies(&with[0]));
+}
+
+#[test]
 fn bad_lexicon_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let lexicon = dir.path().join("bad.json");

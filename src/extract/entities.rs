@@ -982,6 +982,10 @@ impl<'a> Extractor<'a> {
         if before.ends_with('(') && after.starts_with(':') && after.contains(')') && ACRONYM.is_match(&line[s - 1..]) {
             return;
         }
+        // "Lib Dem chairman …", "UKIP, the group …": a political party is no firm, body or person.
+        if lexicon_hit.is_none() && lex.parties.contains(text) {
+            return;
+        }
         // "National News Agency" heads its name like a government agency, but is a news
         // organisation: a source, never a regulator.
         if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
@@ -2577,6 +2581,12 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
     fn a_word_opening_the_sentence_before_a_full_name_describes_the_person() {
         let got = entities("Headline for the story\n\nSinger-guitarists Tom Johnston and others will tour. Super Mario Run was a hit.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Tom Johnston"]);
+    }
+
+    #[test]
+    fn a_party_is_no_firm_and_no_one() {
+        let got = entities("Headline for the story\n\nLib Dem chairman Matthew Taylor wrote to the watchdog. The Lib Dems warned of a loophole, and UKIP, the group he left, said nothing.\n");
+        assert_eq!(got, [(Kind::Person, "Matthew Taylor".to_string(), vec![])]);
     }
 
     #[test]

@@ -819,7 +819,8 @@ impl Context<'_> {
         });
         let subject = holder.unwrap_or(first);
         let possessor = line[subject.end - self.base..].starts_with("'s") || line[subject.end - self.base..].starts_with("’s");
-        (OPENING.is_match(lead) && !possessor).then_some(subject.entity)
+        // ("Lib Dem chairman Matthew Taylor …": or words no rule named and a role of theirs.)
+        ((OPENING.is_match(lead) || self.role_gap(lead)) && !possessor).then_some(subject.entity)
     }
 
     /// "Alverson summed up the journey: “…”": a sentence that opens with a person and leads
@@ -1313,6 +1314,12 @@ mod attribution_tests {
     fn one_of_a_group_named_by_its_role() {
         let got = speakers("“A decision is now expected in March,” said one of their lawyers, Daniel Okafor.");
         assert_eq!(got, [some("Daniel Okafor")]);
+    }
+
+    #[test]
+    fn a_role_of_something_unnamed_before_the_subject() {
+        let got = speakers("Lib Dem chairman Matthew Taylor has now written to the watchdog saying: “The advice we have is clear.”");
+        assert_eq!(got, [some("Matthew Taylor")]);
     }
 
     #[test]
