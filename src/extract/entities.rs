@@ -1844,8 +1844,10 @@ fn add_short_mentions(article: &Article, content: &[usize], tokens: &[Vec<Token>
     // "…,” said Gillian": a person called by the given name alone, where no one else has it.
     let mut by_given_name: HashMap<String, Option<usize>> = HashMap::default();
     for (id, e) in table.entities.iter().enumerate().filter(|(_, e)| e.kind == Kind::Person) {
+        // ("Dale Ford … Dale wrote": a given name that is also a word counts once the article
+        // gives it as one; the cue beside it is asked below.)
         if let Some((given, _)) = e.name.split_once(' ')
-            && lex.is_given_name(given)
+            && (lex.is_given_name(given) || lex.ambiguous_given_names.contains(given))
         {
             by_given_name.entry(given.to_string()).and_modify(|owner| *owner = None).or_insert(Some(id));
         }

@@ -101,7 +101,7 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it|recounted|recounts|recalls|notes|observes|concedes|admits|acknowledges|cautions|shouted|shouts|yelled|yells|screamed|exclaimed|whispered|demanded|pleaded|assured|assures|boasted|mused|wondered|clarified|elaborated|chimed in|shot back|fired back|texted|emailed|reflected";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it|recounted|recounts|recalls|remembered|remembers|notes|observes|concedes|admits|acknowledges|cautions|shouted|shouts|yelled|yells|screamed|exclaimed|whispered|demanded|pleaded|assured|assures|boasted|mused|wondered|clarified|elaborated|chimed in|shot back|fired back|texted|emailed|reflected";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
@@ -946,9 +946,10 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                     (inherited.0, inherited.1, None)
                 }
             };
-            // An unnamed speaker ("an IAAF spokesman", "officers") goes on too; a capitalised
-            // name no rule typed is too weak a guess to pass on.
-            let unnamed = speaker_text.as_deref().is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()));
+            // An unnamed speaker ("an IAAF spokesman", "officers") goes on too, and so does a
+            // given name alone ("Dale wrote"); another capitalised name no rule typed is too
+            // weak a guess to pass on.
+            let unnamed = speaker_text.as_deref().is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()) || lex.is_given_name(t) || lex.ambiguous_given_names.contains(t));
             if speaker.is_some() || unnamed {
                 line_speaker = (speaker, speaker_text.clone().filter(|_| unnamed));
             }
@@ -1227,6 +1228,16 @@ mod attribution_tests {
         assert_eq!(speakers("Maria Lopez and Maria Okafor run the shop on the corner. “We lost it all,” said Maria."), [None]);
         // Set off by commas before the verb.
         assert_eq!(speakers("“We lost it all,” her mother, Maria, said.\n\nMaria Lopez runs the shop on the corner."), [some("Maria Lopez")]);
+        // A given name that is also a word, once the article gives it as one; the next quote
+        // in the paragraph goes on with it.
+        let got = speakers("Dale Okafor runs the shop on the corner.\n\n“We lost it all,” Dale wrote. “We will rebuild by the spring.”");
+        assert_eq!(got, [some("Dale Okafor"), some("Dale Okafor")]);
+    }
+
+    #[test]
+    fn remembered_reports_words() {
+        let got = speakers("Daniel Okafor remembered Jo Lee rehearsing there and “going way off script in a way only he could.”");
+        assert_eq!(got, [some("Daniel Okafor")]);
     }
 
     #[test]
