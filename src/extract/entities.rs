@@ -1008,6 +1008,10 @@ impl<'a> Extractor<'a> {
         {
             return self.part(line, base, tokens, a, b - 1, titles_before, title_after, org_part);
         }
+        // "Wolong Nature Reserve": a reserve of nature or game is a place, not a central bank.
+        if lexicon_hit.is_none() && words.len() >= 2 && words[words.len() - 1] == "Reserve" && matches!(words[words.len() - 2], "Nature" | "Game" | "Wildlife" | "Forest" | "Marine" | "Biosphere") {
+            return;
+        }
         // "White House National Security Council Ukraine expert": the name ends at its head.
         // (A head alone, "Police Kanti Rana Tata" after "Commissioner of", names no body.)
         if lexicon_hit.is_none()
@@ -1109,7 +1113,18 @@ impl<'a> Extractor<'a> {
         };
         let mut roles = Vec::new();
         if kind == Kind::Person {
-            let org = org_part.map(|(oa, ob)| line[tokens[oa].start..tokens[ob - 1].end].to_string());
+            // "But British Casino Association Chairman Jo Lee": a word opening the sentence is
+            // none of the organisation's name.
+            let org = org_part.map(|(mut oa, ob)| {
+                while oa + 1 < ob
+                    && tokens[oa].sentence_start
+                    && lex.stopwords.contains(tokens[oa].text)
+                    && !lex.names_a_place(&line[tokens[oa].start..tokens[oa + 1].end])
+                {
+                    oa += 1;
+                }
+                line[tokens[oa].start..tokens[ob - 1].end].to_string()
+            });
             // Courtesy titles ("Ms", "Mr.") say nothing of a person's role.
             let courtesy = |t: &str| matches!(t.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Messrs");
             // "The Minister of Information, Mohammed Idris, said": a title set off before the name.
@@ -2589,6 +2604,26 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
     fn a_party_is_no_firm_and_no_one() {
         let got = entities("Headline for the story\n\nLib Dem chairman Matthew Taylor wrote to the watchdog. The Lib Dems warned of a loophole, and UKIP, the group he left, said nothing.\n");
         assert_eq!(got, [(Kind::Person, "Matthew Taylor".to_string(), vec![])]);
+    }
+
+    #[test]
+    fn a_nature_reserve_is_no_central_bank() {
+        assert!(entities("Headline for the story\n\nThe pandas live in the Wolong Nature Reserve, high in the hills.\n").is_empty());
+    }
+
+    #[test]
+    fn a_word_opening_the_sentence_is_none_of_a_titles_organisation() {
+        let lex = Lexicon::builtin();
+        let article = Article::parse("Headline for the story\n\nBut Widget Casino Association Chairman Penny Cobham said her members were angry.\n", &lex);
+        let table = find_entities(&article, &lex, &[]);
+        let person = table.entities.iter().find(|e| e.name == "Penny Cobham").expect("person");
+        assert_eq!(person.roles, [Role { title: "Chairman".into(), org: Some("Widget Casino Association".into()) }]);
+    }
+
+    #[test]
+    fn a_nationality_noun_is_none_of_the_name() {
+        let got = entities("Headline for the story\n\nHis fellow Welshman Terry Griffiths won the title in 1979.\n");
+        assert_eq!(names_of(&got, Kind::Person), ["Terry Griffiths"]);
     }
 
     #[test]
