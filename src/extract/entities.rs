@@ -991,6 +991,11 @@ impl<'a> Extractor<'a> {
         if lexicon_hit.is_none() && (text.ends_with(" News Agency") || text.ends_with(" Press Agency")) {
             return;
         }
+        // "MPs", "CEOs": an abbreviation made plural names a kind of people.
+        let plural_abbreviation = |w: &str| w.len() >= 3 && w.strip_suffix('s').is_some_and(|a| a.len() >= 2 && a.bytes().all(|b| b.is_ascii_uppercase()));
+        if lexicon_hit.is_none() && words.len() == 1 && plural_abbreviation(words[0]) {
+            return;
+        }
         // "Inc.", "the Company": a legal form or a corporate word alone names no one firm.
         if lexicon_hit.is_none() && words.len() == 1 && lex.is_corporate_suffix(words[0]) {
             return;
@@ -2624,6 +2629,11 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
     fn a_nationality_noun_is_none_of_the_name() {
         let got = entities("Headline for the story\n\nHis fellow Welshman Terry Griffiths won the title in 1979.\n");
         assert_eq!(names_of(&got, Kind::Person), ["Terry Griffiths"]);
+    }
+
+    #[test]
+    fn a_plural_abbreviation_is_no_one() {
+        assert!(entities("Headline for the story\n\nThe agency hired software firms such as MPs to check the figures.\n").is_empty());
     }
 
     #[test]
