@@ -410,10 +410,11 @@ impl Context<'_> {
     fn subject_after(&self, line: &str, at: usize) -> Option<(usize, usize)> {
         let mut after = self.table.from(self.base + at).iter().filter(|m| m.end <= self.base + line.len());
         let m = after.next()?;
-        // "said Acme Corp. chief executive Jo Lee": the person whose role follows the firm.
+        // "said Acme Corp. chief executive Jo Lee": the person whose role follows the firm, or
+        // who is the firm's ("said Xbox's Peter Moore").
         if let Some(person) = after.next().filter(|p| self.table.entities[p.entity].kind == Kind::Person)
             && self.table.entities[m.entity].kind != Kind::Person
-            && self.role_gap(&line[at..person.start - self.base])
+            && (self.role_gap(&line[at..person.start - self.base]) || matches!(&line[m.end - self.base..person.start - self.base], "'s " | "’s " | "' " | "’ "))
         {
             return Some((person.entity, person.end - self.base));
         }
@@ -478,8 +479,16 @@ impl Context<'_> {
         static SPEECH_FOLLOWS: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(&format!(r"^\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
         let l = &self.article.lines[line];
-        let m = self.table.from(l.start).first().filter(|m| m.start == l.start && self.table.entities[m.entity].kind == Kind::Person)?;
-        SPEECH_FOLLOWS.is_match(&self.article.text()[m.end..l.end]).then_some(m.entity)
+        let text = self.article.line_text(line);
+        let starts = sentence_starts(text);
+        // Its first sentence, or its last ("… Committee chairman Jo Lee said it was an excuse."),
+        // opening with the person, after at most capitalised words and a role.
+        let last = starts.last().copied().filter(|&s| s > 0);
+        std::iter::once(0).chain(last).find_map(|s| {
+            let m = self.table.from(l.start + s).first().filter(|m| m.end <= l.end && self.table.entities[m.entity].kind == Kind::Person)?;
+            let lead = &text[s..m.start - l.start];
+            ((lead.is_empty() || self.role_gap(lead)) && SPEECH_FOLLOWS.is_match(&text[m.end - l.start..])).then_some(m.entity)
+        })
     }
 
     /// "the statement said", "the ministry said": the organisation last named before.
@@ -1331,6 +1340,20 @@ mod attribution_tests {
     fn a_role_of_something_unnamed_before_the_subject() {
         let got = speakers("Lib Dem chairman Matthew Taylor has now written to the watchdog saying: “The advice we have is clear.”");
         assert_eq!(got, [some("Matthew Taylor")]);
+    }
+
+    #[test]
+    fn a_quote_paragraph_goes_on_from_the_last_sentence_reporting_speech() {
+        let got = speakers("The plan was approved on Monday. Committee chairman Daniel Okafor said it was overdue.\n\n“The committee believes the arguments should be rejected.”");
+        assert_eq!(got, [some("Daniel Okafor")]);
+    }
+
+    #[test]
+    fn a_speaker_after_the_firm_they_belong_to() {
+        let got = speakers("“Sales will beat any film this year,” said Siemens' Daniel Okafor.");
+        assert_eq!(got, [some("Daniel Okafor")]);
+        let got = speakers("“Sales will beat any film this year,” said Microsoft's Daniel Okafor.");
+        assert_eq!(got, [some("Daniel Okafor")]);
     }
 
     #[test]
