@@ -428,6 +428,11 @@ impl Context<'_> {
     /// spokesman ": lower-case words before a name that end in a role, after any names the role
     /// is of.
     fn role_gap(&self, between: &str) -> bool {
+        // Names and a role run to a few words; a longer stretch holds other words (and the
+        // patterns' captures would cost in proportion to it on every call).
+        if between.len() > 100 {
+            return false;
+        }
         static ROLE_GAP: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s*(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|the)\s+)*)*((?:[a-z-]+\s+){0,3})([a-z-]+)\s+(?:[A-Z][\w.'’-]*\s+)*$").unwrap());
         // "said one of their lawyers, ": one of a group named by a plural role, set off.
@@ -760,7 +765,15 @@ impl Context<'_> {
         let lines = &self.article.lines;
         let next = lines.get(line + 1).filter(|_| ends_line)?;
         let text = self.article.line_text(line + 1);
-        let c = if next.block == lines[line].block { CREDIT.captures(text) } else { None }.or_else(|| SOURCE.captures(text).filter(|_| whole_line))?;
+        // A literal test before each pattern: a search for captures clears memory in proportion
+        // to the line, and most lines below a quote are neither.
+        let c = if next.block == lines[line].block && text.starts_with(['-', '–', '—']) {
+            CREDIT.captures(text)
+        } else if whole_line && text.starts_with("Source:") {
+            SOURCE.captures(text)
+        } else {
+            None
+        }?;
         let who = c.get(1)?;
         let (s, e) = (next.start + who.start(), next.start + who.end());
         match self.table.from(s).iter().find(|m| m.end <= e) {
