@@ -101,7 +101,7 @@ fn marks(line: &str) -> Vec<Marked> {
     out
 }
 
-const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it|recounted|recounts|recalls|remembered|remembers|notes|observes|concedes|admits|acknowledges|cautions|shouted|shouts|yelled|yells|screamed|exclaimed|whispered|demanded|pleaded|assured|assures|boasted|mused|wondered|clarified|elaborated|chimed in|shot back|fired back|texted|emailed|reflected";
+const SPEECH_VERBS: &str = "said|says|say|told|tells|alleged|alleges|reiterated|repeated|reaffirmed|maintained|contended|asserted|pointed out|added|adds|explained|explains|noted|argued|argues|wrote|writes|asked|asks|stated|insisted|insists|warned|warns|recalled|continued|concluded|acknowledged|admitted|claimed|declared|announced|tweeted|testified|replied|responded|remarked|commented|emphasized|emphasised|stressed|urged|vowed|pledged|promised|described|suggested|quipped|joked|cautioned|predicted|confirmed|posted|complained|countered|observed|conceded|lamented|hailed|praised|believes|thinks|called|told reporters|was quoted as saying|were quoted as saying|is quoted as saying|went on|put it|puts it|recounted|recounts|recalls|remembered|remembers|summed up|sums up|notes|observes|concedes|admits|acknowledges|cautions|shouted|shouts|yelled|yells|screamed|exclaimed|whispered|demanded|pleaded|assured|assures|boasted|mused|wondered|clarified|elaborated|chimed in|shot back|fired back|texted|emailed|reflected";
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b)(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
 static PRONOUN_VERB: LazyLock<Regex> =
@@ -1259,6 +1259,12 @@ mod attribution_tests {
     #[test]
     fn remembered_reports_words() {
         let got = speakers("Daniel Okafor remembered Jo Lee rehearsing there and “going way off script in a way only he could.”");
+        assert_eq!(got, [some("Daniel Okafor")]);
+    }
+
+    #[test]
+    fn summed_up_introduces_the_next_sentences_quote() {
+        let got = speakers("Daniel Okafor, a former adviser, once summed up the danger with a metaphor. “It is not the wolf at the door but termites in the woodwork.”");
         assert_eq!(got, [some("Daniel Okafor")]);
     }
 
