@@ -139,6 +139,8 @@ pub struct Lexicon {
     pub sports_clubs: NameList,
     /// Political parties: never a company, a government body or a person.
     pub parties: NameList,
+    /// Public figures named by the family name alone ("Trump"): a lone form here is a person.
+    pub people: NameList,
     pub places: NameList,
     pub given_names: WordSet,
     /// Given names that are also ordinary words ("Will", "May"): names only before a surname.
@@ -187,6 +189,7 @@ const BUILTIN: &[ListFile] = &[
     list_file!("companies"),
     list_file!("sports_clubs"),
     list_file!("parties"),
+    list_file!("people"),
     list_file!("places"),
     list_file!("given_names"),
     list_file!("given_names_ambiguous"),
@@ -230,6 +233,8 @@ pub struct UserLexicon {
     pub companies: Vec<UserEntry>,
     #[serde(default)]
     pub parties: Vec<UserEntry>,
+    #[serde(default)]
+    pub people: Vec<UserEntry>,
     #[serde(default)]
     pub places: Vec<UserEntry>,
     #[serde(default)]
@@ -281,6 +286,7 @@ impl Lexicon {
             "companies" => self.companies.add(forms),
             "sports_clubs" => self.sports_clubs.add(forms),
             "parties" => self.parties.add(forms),
+            "people" => self.people.add(forms),
             "places" => self.places.add(forms),
             "given_names" => words(&mut self.given_names, forms),
             "given_names_ambiguous" => words(&mut self.ambiguous_given_names, forms),
@@ -316,6 +322,7 @@ impl Lexicon {
         entries(&mut self.regulators, user.regulators);
         entries(&mut self.companies, user.companies);
         entries(&mut self.parties, user.parties);
+        entries(&mut self.people, user.people);
         entries(&mut self.places, user.places);
         self.given_names.extend(user.given_names);
         self.surnames.extend(user.surnames);
@@ -422,6 +429,7 @@ mod tests {
         assert!(lex.given_names.contains("Daniel"));
         assert!(lex.surnames.contains("Zhang"));
         assert!(lex.company_suffixes.contains("Inc."));
+        assert!(lex.people.contains("Trump") && lex.parties.contains("Lib Dems"));
         assert!(lex.female_names.contains("Maria") && lex.male_names.contains("Daniel"));
         assert!(lex.may_be(true, "Maria") && !lex.may_be(true, "Daniel") && lex.may_be(false, "Jordan"));
     }

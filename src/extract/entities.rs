@@ -1089,6 +1089,10 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
+        // "he supported Trump": a public figure known by the family name alone (the "Trump
+        // administration" is a government, below).
+        } else if lex.people.contains(text) && !after.starts_with(" administration") && !after.starts_with("'s administration") {
+            Some(Kind::Person)
         // "Port Dickson MP Anwar Ibrahim": a run before a title someone holds is where they
         // hold it, not another person.
         } else if title_after.is_none() && !quoted() && name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
@@ -2634,6 +2638,15 @@ Beijing said on Monday that Hong Kong and Chinese officials would meet the Chief
     #[test]
     fn a_plural_abbreviation_is_no_one() {
         assert!(entities("Headline for the story\n\nThe agency hired software firms such as MPs to check the figures.\n").is_empty());
+    }
+
+    #[test]
+    fn a_public_figure_known_by_the_family_name_alone() {
+        let got = entities("Headline for the story\n\nWhen he was approached, he told police he supported Trump and hated the plan.\n");
+        assert_eq!(got, [(Kind::Person, "Trump".to_string(), vec![])]);
+        // The administration named after one is a government, and no mention of the person.
+        let got = entities("Headline for the story\n\nThe rule was written under the Obama administration in 2014.\n");
+        assert_eq!(got, [(Kind::Regulator, "Obama administration".to_string(), vec![])]);
     }
 
     #[test]
