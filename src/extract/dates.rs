@@ -599,6 +599,14 @@ fn bare_year_ok(text: &str, y: Match, year: i32) -> bool {
         && !glued_after(text, y.end())
         && !quantity_after(text, y.end())
         && !in_count_list(text, y.start(), y.end())
+        && !quoted_alone(text, y.start(), y.end())
+}
+
+/// "2014's “1989.”": a year that is all of a quotation is a title (an album, a novel), not a time.
+fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
+    let opens = matches!(char_before(text, start), Some('“' | '"'));
+    let closes = text[end..].trim_start_matches(['.', ',', '!', '?']).starts_with(['”', '"']);
+    opens && closes
 }
 
 /// "2019-11-18", "11/13/19", "19.01.2020".
@@ -1138,6 +1146,13 @@ mod tests {
 
     fn nothing(text: &str) {
         assert_eq!(found(text), vec![], "in {text:?}");
+    }
+
+    #[test]
+    fn a_year_that_is_all_of_a_quotation_is_a_title() {
+        nothing("Her albums include the record \u{201c}1989.\u{201d} and others.");
+        nothing("She sang songs from \"1989,\" her best seller.");
+        one("She sang songs from \"the class of 1989,\" her best seller.", "1989", "1989", "year");
     }
 
     #[test]
