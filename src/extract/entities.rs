@@ -908,11 +908,11 @@ impl<'a> Extractor<'a> {
         }
         // "Advisors Goldman Sachs are …": a word opening the sentence before a name the lexicon
         // lists is no part of it.
-        let listed = |from: usize| {
+        let listed_from = |from: usize| {
             let text = &line[tokens[from].start..tokens[b - 1].end];
             lex.companies.contains(text) || lex.regulators.contains(text)
         };
-        if run.len() >= 3 && tokens[a].sentence_start && !lex.is_given_name(run[0]) && !listed(a) && listed(a + 1) {
+        if run.len() >= 3 && tokens[a].sentence_start && !lex.is_given_name(run[0]) && !listed_from(a) && listed_from(a + 1) {
             a += 1;
             run = &run[1..];
         }

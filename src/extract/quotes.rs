@@ -479,7 +479,8 @@ impl Context<'_> {
         self.table.from(clause).iter().find(|m| m.end <= last.end && fits(m.entity) && self.outside_quotes(m.start)).map(|m| m.entity)
     }
 
-    /// The person a paragraph opens by reporting: "Erekat said it was only the latest move".
+    /// The person a paragraph reports in its first or last sentence: "Erekat said it was only
+    /// the latest move".
     fn reports_speech(&self, line: usize) -> Option<usize> {
         static SPEECH_FOLLOWS: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(&format!(r"^\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?:{SPEECH_VERBS})(?-u:\b)")).unwrap());
@@ -830,8 +831,8 @@ impl Context<'_> {
         let at = mentions.iter().position(|m| m.end <= self.base + to && self.outside_quotes(m.start))?;
         let first = &mentions[at];
         let lead = &line[from..first.start - self.base];
-        // "Lib Dem chairman Matthew Taylor has written …": an organisation and one of its roles
-        // open the sentence, and the subject is the holder named next.
+        // "Acme chairman Jo Lee has written …": an organisation and one of its roles open the
+        // sentence, and the subject is the holder named next.
         let holder = mentions.get(at + 1).filter(|next| {
             let kind = |m: &Mention| self.table.entities[m.entity].kind;
             kind(first) != Kind::Person
@@ -841,7 +842,7 @@ impl Context<'_> {
         });
         let subject = holder.unwrap_or(first);
         let possessor = line[subject.end - self.base..].starts_with("'s") || line[subject.end - self.base..].starts_with("’s");
-        // ("Lib Dem chairman Matthew Taylor …": or words no rule named and a role of theirs.)
+        // The lead may also be words no rule named and a role of theirs ("Lib Dem chairman ").
         ((OPENING.is_match(lead) || self.role_gap(lead)) && !possessor).then_some(subject.entity)
     }
 
@@ -948,7 +949,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 None => {
                     // An unattributed quote continues the speaker of the quote before it in the
                     // same paragraph, or of a paragraph-long quotation just before.
-                    let inherited = if k > 0 {
+                    let (speaker, speaker_text) = if k > 0 {
                         line_speaker.clone()
                     } else if !before_text.is_empty() || unresolved_speaker() {
                         // A paragraph that does not open with the quote has its own subject, and
@@ -965,15 +966,15 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                             .or_else(|| whole_paragraph.then(|| previous_body(&body, i).and_then(|p| ctx.reports_speech(p))).flatten())
                             .map_or((None, None), |id| (Some(id), None))
                     };
-                    (inherited.0, inherited.1, None)
+                    (speaker, speaker_text, None)
                 }
             };
             // An unnamed speaker ("an IAAF spokesman", "officers") goes on too, and so does a
             // given name alone ("Dale wrote"); another capitalised name no rule typed is too
             // weak a guess to pass on.
-            let unnamed = speaker_text.as_deref().is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()) || lex.is_given_name(t) || lex.ambiguous_given_names.contains(t));
-            if speaker.is_some() || unnamed {
-                line_speaker = (speaker, speaker_text.clone().filter(|_| unnamed));
+            let passes_on = speaker_text.as_deref().is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()) || lex.is_given_name(t) || lex.ambiguous_given_names.contains(t));
+            if speaker.is_some() || passes_on {
+                line_speaker = (speaker, speaker_text.clone().filter(|_| passes_on));
             }
             let text = line[m.start..m.end].trim();
             let lead = line[m.start..m.end].len() - line[m.start..m.end].trim_start().len();
