@@ -1070,6 +1070,9 @@ impl<'a> Extractor<'a> {
         // "the “Investor Relations” page": a phrase in quotation marks is a page's or a work's
         // name, not a person's.
         let quoted = || before.ends_with(['“', '"', '‘']) && after.starts_with(['”', '"', '’']);
+        // "he supported Trump": a public figure known by the family name alone (the "Trump
+        // administration" is a government, below).
+        let public_figure = || lex.people.contains(text) && !after.starts_with(" administration") && !after.starts_with("'s administration");
         // "Albertsons Companies (NYSE: ACI)": a stock listing is a firm's.
         let listed = || after.trim_start().starts_with('(') && LISTING.is_match(after);
         let company_cue = || {
@@ -1089,13 +1092,9 @@ impl<'a> Extractor<'a> {
             Some(Kind::Regulator)
         } else if non_entity {
             None
-        // "he supported Trump": a public figure known by the family name alone (the "Trump
-        // administration" is a government, below).
-        } else if lex.people.contains(text) && !after.starts_with(" administration") && !after.starts_with("'s administration") {
-            Some(Kind::Person)
         // "Port Dickson MP Anwar Ibrahim": a run before a title someone holds is where they
         // hold it, not another person.
-        } else if title_after.is_none() && !quoted() && name_shaped(self) && (has_title || self.person_cue(&words, before, after)) {
+        } else if public_figure() || (title_after.is_none() && !quoted() && name_shaped(self) && (has_title || self.person_cue(&words, before, after))) {
             Some(Kind::Person)
         } else if (weak_suffix && words.len() >= 2) || (company_cue() && !(sentence_start && words.len() == 1 && lex.stopwords.contains(words[0]))) {
             Some(Kind::Company)
