@@ -960,8 +960,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                         // A paragraph that is one quote and nothing else goes on from a
                         // paragraph reporting what someone said ("Erekat said it was …").
                         let whole_paragraph = ms.len() == 1 && line[m.close..].trim().is_empty();
+                        // A caption or subhead between the two ("Hori Parata at his farm"): a
+                        // short line that ends in no stop is no paragraph of its own.
+                        let across_aside = |pl: usize| {
+                            next_body(&body, pl).is_some_and(|n| whole_paragraph && next_body(&body, n) == Some(i) && is_aside(article.line_text(n)))
+                        };
                         previous
-                            .filter(|(pl, _, _)| next_body(&body, *pl) == Some(i))
+                            .filter(|(pl, _, _)| next_body(&body, *pl) == Some(i) || across_aside(*pl))
                             .and_then(|(_, s, _)| s)
                             .or_else(|| whole_paragraph.then(|| previous_body(&body, i).and_then(|p| ctx.reports_speech(p))).flatten())
                             .map_or((None, None), |id| (Some(id), None))
@@ -991,10 +996,20 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                 kind,
             });
         }
-        previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
+        // An aside between two paragraphs keeps the quote before it in view.
+        if !(ms.is_empty() && is_aside(line)) {
+            previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
+        }
     }
     let out = share_speaker_across_paragraphs(article, &body, out);
     speaker_of_repeated_words(article, out)
+}
+
+/// A short line that ends in no stop or quotation mark: a caption or a subhead set between
+/// paragraphs.
+fn is_aside(line: &str) -> bool {
+    let line = line.trim_end();
+    !line.ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', '\'']) && line.split_whitespace().count() <= 25 && !line.contains(['"', '“', '”'])
 }
 
 /// A speech verb whose object is the listener, so that a name after it never speaks.
@@ -1374,6 +1389,15 @@ mod attribution_tests {
         assert_eq!(got, [some("Daniel Okafor")]);
         let got = speakers("“Sales will beat any film this year,” said Microsoft's Daniel Okafor.");
         assert_eq!(got, [some("Daniel Okafor")]);
+    }
+
+    #[test]
+    fn a_caption_between_two_quote_paragraphs_keeps_the_speaker() {
+        let body = "“The greed in the ocean is hurting the whales,” says Maria Lopez, an elder of the tribe.\n\nMaria Lopez at her farm, where she was born and grew up\n\n“We are having to put up with a lot of stuff today.”";
+        assert_eq!(speakers(body), [some("Maria Lopez"), some("Maria Lopez")]);
+        // A paragraph of its own between them breaks the thread.
+        let body = "“The greed in the ocean is hurting the whales,” says Maria Lopez, an elder of the tribe.\n\nThe council met on Monday and made no decision.\n\n“We are having to put up with a lot of stuff today.”";
+        assert_eq!(speakers(body), [some("Maria Lopez"), None]);
     }
 
     #[test]
