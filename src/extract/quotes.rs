@@ -866,7 +866,8 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         .collect();
     let described = Described::default();
     let mut out: Vec<FoundQuote> = Vec::new();
-    let mut previous: Option<(usize, Option<usize>, bool)> = None; // (line, speaker, ran to line end)
+    // The last body line with quotation marks and its last quote's speaker.
+    let mut previous: Option<(usize, Option<usize>)> = None;
     for (i, ms) in per_line {
         let line = article.line_text(i);
         let base = article.lines[i].start;
@@ -960,14 +961,13 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
                         // A paragraph that is one quote and nothing else goes on from a
                         // paragraph reporting what someone said ("Erekat said it was …").
                         let whole_paragraph = ms.len() == 1 && line[m.close..].trim().is_empty();
-                        // A caption or subhead between the two ("Hori Parata at his farm"): a
-                        // short line that ends in no stop is no paragraph of its own.
-                        let across_aside = |pl: usize| {
-                            next_body(&body, pl).is_some_and(|n| whole_paragraph && next_body(&body, n) == Some(i) && is_aside(article.line_text(n)))
-                        };
+                        // A caption or subhead between the two ("Hori Parata at his farm"): the
+                        // quote before stays in view only across such a line (see the end of
+                        // this loop), so one body line between them is one.
+                        let across_aside = |pl: usize| whole_paragraph && next_body(&body, pl).and_then(|n| next_body(&body, n)) == Some(i);
                         previous
-                            .filter(|(pl, _, _)| next_body(&body, *pl) == Some(i) || across_aside(*pl))
-                            .and_then(|(_, s, _)| s)
+                            .filter(|(pl, _)| next_body(&body, *pl) == Some(i) || across_aside(*pl))
+                            .and_then(|(_, s)| s)
                             .or_else(|| whole_paragraph.then(|| previous_body(&body, i).and_then(|p| ctx.reports_speech(p))).flatten())
                             .map_or((None, None), |id| (Some(id), None))
                     };
@@ -998,7 +998,7 @@ pub fn find_quotes(article: &Article, table: &EntityTable, lex: &Lexicon) -> Vec
         }
         // An aside between two paragraphs keeps the quote before it in view.
         if !(ms.is_empty() && is_aside(line)) {
-            previous = ms.last().map(|m| (i, out.last().and_then(|q| q.speaker), m.end == line.len()));
+            previous = (!ms.is_empty()).then(|| (i, out.last().and_then(|q| q.speaker)));
         }
     }
     let out = share_speaker_across_paragraphs(article, &body, out);
